@@ -1,0 +1,76 @@
+# Top-level build.  `make` builds every part for arm64:
+#   driver/jailhouse.ko        kernel module (against KDIR)
+#   hypervisor/jailhouse.bin   EL2 firmware
+#   configs/arm64/*.cell       binary configs
+#   inmates/demos/*.bin        bare-metal inmate images
+#   tools/jailhouse            CLI, static arm64 binary for the target
+#   tools/host/jailhouse       the same CLI for the build host
+# For a real board: make KDIR=/path/to/kernel/build CROSS_COMPILE=...
+
+srctree := $(CURDIR)
+include scripts/build.mk
+
+DESTDIR ?=
+prefix ?= /usr
+sbindir ?= $(prefix)/sbin
+libexecdir ?= $(prefix)/libexec
+datadir ?= $(prefix)/share
+firmwaredir ?= /lib/firmware
+
+SUBMAKE = $(MAKE) srctree=$(srctree) ARCH=$(ARCH) \
+	CROSS_COMPILE=$(CROSS_COMPILE) KDIR=$(KDIR)
+
+.PHONY: all hypervisor configs inmates tools driver check check-host \
+	check-qemu install clean kdir-check
+
+all: hypervisor configs inmates tools driver
+
+hypervisor configs inmates tools:
+	$(SUBMAKE) -C $@
+
+kdir-check:
+	@if [ ! -f "$(KDIR)/Makefile" ]; then \
+		echo "error: no kernel build tree at KDIR=$(KDIR)" >&2; \
+		echo "  run ./scripts/setup.sh to fetch the Debian arm64 headers," >&2; \
+		echo "  or pass KDIR=<your kernel build dir>" >&2; \
+		exit 1; \
+	fi
+
+driver: kdir-check
+	$(MAKE) -C $(KDIR) M=$(srctree) ARCH=$(ARCH) \
+		CROSS_COMPILE=$(CROSS_COMPILE) modules
+
+KERNELRELEASE_OF_KDIR = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+
+install: all
+	install -D -m 0644 hypervisor/jailhouse.bin \
+		$(DESTDIR)$(firmwaredir)/jailhouse.bin
+	install -D -m 0644 driver/jailhouse.ko \
+		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/jailhouse.ko
+	install -D -m 0755 tools/jailhouse $(DESTDIR)$(sbindir)/jailhouse
+	install -d $(DESTDIR)$(libexecdir)/jailhouse
+	for f in tools/jailhouse-*; do \
+		[ -f "$$f" ] && [ -x "$$f" ] || continue; \
+		install -m 0755 "$$f" $(DESTDIR)$(libexecdir)/jailhouse/; \
+	done
+	install -d $(DESTDIR)$(datadir)/jailhouse/cells
+	install -m 0644 configs/$(ARCH)/*.cell $(DESTDIR)$(datadir)/jailhouse/cells/
+	install -d $(DESTDIR)$(datadir)/jailhouse/inmates
+	install -m 0644 inmates/demos/*.bin $(DESTDIR)$(datadir)/jailhouse/inmates/
+
+check: check-host check-qemu
+
+check-host:
+	$(SUBMAKE) -C tests/host
+
+check-qemu: all
+	./tests/qemu/run
+
+clean:
+	$(SUBMAKE) -C hypervisor clean
+	$(SUBMAKE) -C configs clean
+	$(SUBMAKE) -C inmates clean
+	$(SUBMAKE) -C tools clean
+	$(SUBMAKE) -C tests/host clean
+	[ ! -f "$(KDIR)/Makefile" ] || $(MAKE) -C $(KDIR) M=$(srctree) \
+		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) clean
