@@ -67,6 +67,9 @@ enum config_check_code {
 	CC_PCI_TYPE,		/* unknown device type */
 	/* identity */
 	CC_DUPLICATE_NAME,	/* two cells with the same name */
+	/* limits of the checker itself */
+	CC_TOO_LARGE,		/* more array entries than the checker
+				   compares pairwise (see CONFIG_CHECK_MAX_*) */
 	CC_NUM_CODES
 };
 
@@ -75,21 +78,45 @@ enum config_check_severity {
 	CC_WARNING,		/* suspicious but usable */
 };
 
+/* What start/end (and other_start/other_end) of a finding hold. */
+enum config_check_value {
+	CC_VAL_NONE,		/* nothing */
+	CC_VAL_RANGE,		/* an address range [start, end) */
+	CC_VAL_NUMBER,		/* a plain number in start */
+	CC_VAL_PIN,		/* an interrupt ID (INTID) in start */
+	CC_VAL_BDF,		/* PCI domain << 16 | bdf in start */
+};
+
+/*
+ * Arrays longer than this are not compared pairwise (overlaps, duplicate
+ * BDFs): the checks stay bounded in time even for hostile input, and a
+ * CC_TOO_LARGE error is reported instead.  Far above any real board.
+ */
+#define CONFIG_CHECK_MAX_PAIRWISE	4096
+
 struct config_check_finding {
 	enum config_check_code code;
 	enum config_check_severity severity;
-	/* config the finding is in: the cell's name (from the blob) */
+	/* config the finding is in: the cell's name (from the blob), or
+	   "(unknown)"/"(unnamed)" when the blob has no usable name */
 	const char *cell;
-	/* array the finding is in ("mem_regions", "irqchips", "cpus",
-	   "pci_devices", "header", ...) and the element index, -1 if none */
+	/* array or field the finding is in, with the element index or -1:
+	   "mem_regions", "irqchips", "pci_devices", "cpus" (index = CPU
+	   number), or a header field with -1: "header", "signature",
+	   "revision", "architecture", "name", "cpu_set_size", "file",
+	   "hypervisor_memory", "gic_version", "gic", "debug_console" */
 	const char *array;
 	int index;
 	/* second element involved (overlaps), its cell and index, or NULL/-1 */
 	const char *other_cell;
 	int other_index;
 	/* the addresses involved; meaning documented per code */
+	enum config_check_value kind;	/* what start/end hold */
 	__u64 start, end;		/* [start, end) of the offending item */
+	enum config_check_value other_kind;
 	__u64 other_start, other_end;
+	/* array of the second element ("mem_regions" ...) or NULL */
+	const char *other_array;
 	/* one-line description and a hint on how to fix it (static text) */
 	const char *what;
 	const char *hint;
@@ -102,15 +129,22 @@ typedef void (*config_check_report_t)(void *ctx,
  * Structural check of a system config blob (sizes, signature, revision,
  * architecture) plus every check that needs only the system config: root
  * memory regions, platform, irqchips, PCI devices.  Returns the number of
- * errors found (warnings are reported but not counted).
+ * errors found (warnings are reported but not counted).  report may be
+ * NULL to only count.  Findings point into the blob (cell names): use them
+ * before the blob goes away.  The blob may be of any alignment and
+ * content; nothing outside [blob, blob + size) is read.
  */
 int config_check_system(const void *blob, __u64 size,
 			config_check_report_t report, void *ctx);
 
 /*
- * Same for one non-root cell config, against the (already checked) system
- * config: ownership by the root, hypervisor/GIC/console/IOMMU coverage,
- * CPUs, comm region.
+ * Same for one non-root cell config, against the system config, which must
+ * have passed config_check_system() without errors: ownership by the root
+ * (memory, CPUs, interrupts), hypervisor/GIC/console/IOMMU/vPCI coverage,
+ * comm region.  sys may be NULL to check the cell on its own (structure,
+ * alignment, overlaps inside the cell, comm region, ivshmem, PCI).
+ * Checks between cells (including "root keeps a CPU") are left to
+ * config_check_cells(), which callers run even for a single cell.
  */
 int config_check_cell(const struct jailhouse_system *sys,
 		      const void *blob, __u64 size,
@@ -118,8 +152,11 @@ int config_check_cell(const struct jailhouse_system *sys,
 
 /*
  * Checks across several non-root cells that would run at the same time:
- * disjoint memory (except ROOTSHARED, COMM_REGION and ivshmem regions),
- * CPUs, interrupt pins, names, and that the root keeps at least one CPU.
+ * disjoint memory (a range may be mapped by two cells only if both map it
+ * ROOTSHARED or as an ivshmem region; comm regions have no physical
+ * memory), CPUs, interrupt pins, names (the root's included), and that the
+ * root keeps at least one CPU.  Every cell must have passed
+ * config_check_cell() without errors.
  */
 int config_check_cells(const struct jailhouse_system *sys,
 		       const struct jailhouse_cell_desc *const cells[],
@@ -128,5 +165,20 @@ int config_check_cells(const struct jailhouse_system *sys,
 
 /* Short stable name of a code, e.g. "mem-overlap-phys". */
 const char *config_check_code_name(enum config_check_code code);
+
+#ifndef __JAILHOUSE_FREESTANDING__
+/*
+ * Render one finding as text (hypervisor/config_check_format.c, needs
+ * snprintf: hosted or kernel), e.g.
+ *   error: inmate-demo: mem_regions[2] 0x7fc00000-0x7fc0ffff overlaps
+ *   hypervisor memory 0x7fc00000-0x7fffffff
+ *     hint: ...
+ * (first line unbroken, ranges inclusive), each line ending in a newline.
+ * Returns what snprintf returns: the length of the full text, which was
+ * cut if >= len.  buf may be NULL with len 0 to measure.
+ */
+int config_check_format(const struct config_check_finding *f,
+			char *buf, size_t len);
+#endif
 
 #endif /* !_JAILHOUSE_CONFIG_CHECK_H */

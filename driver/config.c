@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Configs from user space: copied in with bounded sizes and checked by the
+ * shared config checker before anything in the system is touched.  Every
+ * finding goes to the kernel log; the first error becomes the reason of the
+ * failing ioctl.  The hypervisor checks again and never trusts this one.
+ */
+
+#define pr_fmt(fmt) "jailhouse: " fmt
+
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include <jailhouse/cell-config.h>
+#include <jailhouse/config_check.h>
+
+#include "jailhouse.h"
+
+#define FINDING_TEXT_LEN	768
+/*
+ * A garbled config can hold thousands of findings; the log gets the first
+ * ones and a count, the tool's `config check` can list them all.
+ */
+#define MAX_LOGGED_FINDINGS	16
+
+struct check_report {
+	unsigned int errors;
+	unsigned int warnings;
+	char first_error[FINDING_TEXT_LEN];
+	char text[FINDING_TEXT_LEN];
+};
+
+/*
+ * Size of a cell config from its header, in 64 bits: the ABI helper sums in
+ * 32 bits, and a hostile header could wrap that to something small.
+ */
+static u64 cell_config_size(const struct jailhouse_cell_desc *cell)
+{
+	return sizeof(*cell) + (u64)cell->cpu_set_size +
+		(u64)cell->num_memory_regions * sizeof(struct jailhouse_memory) +
+		(u64)cell->num_cache_regions * sizeof(struct jailhouse_cache) +
+		(u64)cell->num_irqchips * sizeof(struct jailhouse_irqchip) +
+		(u64)cell->num_pio_regions * sizeof(struct jailhouse_pio) +
+		(u64)cell->num_pci_devices *
+			sizeof(struct jailhouse_pci_device) +
+		(u64)cell->num_pci_caps *
+			sizeof(struct jailhouse_pci_capability) +
+		(u64)cell->num_stream_ids * sizeof(union jailhouse_stream_id);
+}
+
+static u64 system_config_size(const struct jailhouse_system *sys)
+{
+	return sizeof(*sys) - sizeof(sys->root_cell) +
+		cell_config_size(&sys->root_cell);
+}
+
+/*
+ * The three checks Jailhouse's driver makes on the header, with its
+ * messages, so that scripts written against Jailhouse still match.  They
+ * come first because a header that fails them has meaningless sizes.
+ * Revision 13 spelled the signature "JHSYST" over the architecture byte.
+ */
+static const char *system_header_mismatch(const struct jailhouse_system *sys)
+{
+	if (memcmp(sys->signature, JAILHOUSE_SYSTEM_SIGNATURE,
+		   sizeof(sys->signature)) != 0)
+		return "Not a system configuration";
+
+	switch (sys->revision) {
+	case JAILHOUSE_CONFIG_REVISION:
+		if (sys->architecture != JAILHOUSE_ARM64)
+			return "Configuration architecture mismatch";
+		return NULL;
+	case JAILHOUSE_CONFIG_REVISION_COMPAT:
+		if (memcmp(sys->signature, JAILHOUSE_SYSTEM_SIGNATURE_REV13,
+			   sizeof(JAILHOUSE_SYSTEM_SIGNATURE_REV13) - 1) != 0)
+			return "Not a system configuration";
+		return NULL;
+	default:
+		return "Configuration revision mismatch";
+	}
+}
+
+/*
+ * Logs one finding as config_check_format() renders it for every user of
+ * the checker, one log line per text line so that each carries the
+ * "jailhouse: " prefix.  The first error, without its "error: ", becomes
+ * the reason of the ioctl.
+ */
+static void report_finding(void *ctx, const struct config_check_finding *f)
+{
+	static const char error_prefix[] = "error: ";
+	struct check_report *report = ctx;
+	bool is_error = f->severity == CC_ERROR;
+	char *text = report->text, *line;
+
+	if (config_check_format(f, text, sizeof(report->text)) < 0)
+		snprintf(text, sizeof(report->text), "%s: [%s]",
+			 is_error ? "error" : "warning",
+			 config_check_code_name(f->code));
+
+	if (is_error && report->errors++ == 0) {
+		line = text;
+		if (strncmp(line, error_prefix, sizeof(error_prefix) - 1) == 0)
+			line += sizeof(error_prefix) - 1;
+		strscpy(report->first_error, line,
+			min(sizeof(report->first_error),
+			    strcspn(line, "\n") + 1));
+	} else if (!is_error) {
+		report->warnings++;
+	}
+
+	if (report->errors + report->warnings > MAX_LOGGED_FINDINGS)
+		return;
+
+	while ((line = strsep(&text, "\n"))) {
+		if (!*line)
+			continue;
+		if (is_error)
+			pr_err("%s\n", line);
+		else
+			pr_warn("%s\n", line);
+	}
+}
+
+static long check_system_config(struct jailhouse_file *jf,
+				 const struct jailhouse_system *sys,
+				 size_t size)
+{
+	struct check_report *report;
+	long err = 0;
+
+	report = kzalloc(sizeof(*report), GFP_KERNEL);
+	if (!report)
+		return jailhouse_fail(jf, -ENOMEM,
+				      "out of memory while checking the system configuration");
+
+	config_check_system(sys, size, report_finding, report);
+
+	if (report->errors + report->warnings > MAX_LOGGED_FINDINGS)
+		pr_err("%u more findings not logged; run 'jailhouse config check' to see them all\n",
+		       report->errors + report->warnings -
+		       MAX_LOGGED_FINDINGS);
+
+	if (report->errors > 1)
+		err = jailhouse_fail(jf, -EINVAL,
+				     "invalid system configuration (%u errors, see the kernel log), first: %s",
+				     report->errors, report->first_error);
+	else if (report->errors == 1)
+		err = jailhouse_fail(jf, -EINVAL,
+				     "invalid system configuration: %s",
+				     report->first_error);
+	else if (report->warnings)
+		pr_warn("system configuration: %u warning%s, see above\n",
+			report->warnings, report->warnings == 1 ? "" : "s");
+
+	kfree(report);
+	return err;
+}
+
+struct jailhouse_system *
+jailhouse_system_config_load(struct jailhouse_file *jf,
+			     const void __user *uconfig, size_t *size)
+{
+	struct jailhouse_system header, *config;
+	const char *mismatch;
+	u64 config_size;
+	long err;
+
+	if (copy_from_user(&header, uconfig, sizeof(header)))
+		return ERR_PTR(jailhouse_fail(jf, -EFAULT,
+					      "cannot read the system configuration header from user space"));
+
+	mismatch = system_header_mismatch(&header);
+	if (mismatch)
+		return ERR_PTR(jailhouse_fail(jf, -EINVAL, "%s", mismatch));
+
+	config_size = system_config_size(&header);
+	if (config_size > JAILHOUSE_CONFIG_MAX_SIZE)
+		return ERR_PTR(jailhouse_fail(jf, -EINVAL,
+					      "system configuration too large: its header declares %llu bytes, the limit is %u",
+					      config_size,
+					      JAILHOUSE_CONFIG_MAX_SIZE));
+
+	config = kvmalloc(config_size, GFP_KERNEL);
+	if (!config)
+		return ERR_PTR(jailhouse_fail(jf, -ENOMEM,
+					      "out of memory for a system configuration of %llu bytes",
+					      config_size));
+
+	if (copy_from_user(config, uconfig, config_size)) {
+		err = jailhouse_fail(jf, -EFAULT,
+				     "cannot read the system configuration (%llu bytes) from user space",
+				     config_size);
+		goto out_free;
+	}
+
+	/* the sizes must be those the buffer was allocated for */
+	if (system_config_size(config) != config_size) {
+		err = jailhouse_fail(jf, -EINVAL,
+				     "system configuration changed while it was copied in");
+		goto out_free;
+	}
+
+	err = check_system_config(jf, config, config_size);
+	if (err)
+		goto out_free;
+
+	*size = config_size;
+	return config;
+
+out_free:
+	kvfree(config);
+	return ERR_PTR(err);
+}
+
+void jailhouse_config_free(const void *config)
+{
+	kvfree(config);
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/devices/jailhouse: the state of the hypervisor for tools that only
+ * look (jailhouse cell list, cell stats, monitoring).  Names and formats
+ * follow Jailhouse's Documentation/sysfs-entries.txt, since tools parse them.
+ */
+
+#define pr_fmt(fmt) "jailhouse: " fmt
+
+#include <linux/device.h>
+#include <linux/kobject.h>
+#include <linux/sysfs.h>
+
+#include <jailhouse/hypercall.h>
+
+#include "jailhouse.h"
+
+static struct device *jailhouse_root_dev;
+/* parent of one directory per cell, created and removed with the cells */
+static struct kobject *cells_dir;
+
+static ssize_t enabled_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%d\n", jailhouse_enabled);
+}
+
+static ssize_t console_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	/* no console (never enabled) reads as empty, not as an error */
+	return jailhouse_console_dump(buf, PAGE_SIZE);
+}
+
+/*
+ * While the hypervisor is disabled there are no pools, and Jailhouse shows
+ * them as "0" rather than failing the read; tools that print all attributes
+ * rely on that, so it is kept.  "enabled" tells whether the numbers mean
+ * anything.
+ */
+static ssize_t pool_info_show(char *buf, unsigned int type)
+{
+	ssize_t ret;
+
+	if (mutex_lock_interruptible(&jailhouse_lock))
+		return -EINTR;
+
+	if (!jailhouse_enabled)
+		ret = sysfs_emit(buf, "0\n");
+	else
+		/*
+		 * Unreachable until entering EL2 exists: the numbers then
+		 * come from JAILHOUSE_HC_HYPERVISOR_GET_INFO (@type).
+		 */
+		ret = -EIO;
+
+	mutex_unlock(&jailhouse_lock);
+	return ret;
+}
+
+static ssize_t mem_pool_size_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	return pool_info_show(buf, JAILHOUSE_INFO_MEM_POOL_SIZE);
+}
+
+static ssize_t mem_pool_used_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	return pool_info_show(buf, JAILHOUSE_INFO_MEM_POOL_USED);
+}
+
+static ssize_t remap_pool_size_show(struct device *dev,
+				    struct device_attribute *attr, char *buf)
+{
+	return pool_info_show(buf, JAILHOUSE_INFO_REMAP_POOL_SIZE);
+}
+
+static ssize_t remap_pool_used_show(struct device *dev,
+				    struct device_attribute *attr, char *buf)
+{
+	return pool_info_show(buf, JAILHOUSE_INFO_REMAP_POOL_USED);
+}
+
+static DEVICE_ATTR_RO(enabled);
+static DEVICE_ATTR_RO(console);
+static DEVICE_ATTR_RO(mem_pool_size);
+static DEVICE_ATTR_RO(mem_pool_used);
+static DEVICE_ATTR_RO(remap_pool_size);
+static DEVICE_ATTR_RO(remap_pool_used);
+
+static struct attribute *jailhouse_attrs[] = {
+	&dev_attr_enabled.attr,
+	&dev_attr_console.attr,
+	&dev_attr_mem_pool_size.attr,
+	&dev_attr_mem_pool_used.attr,
+	&dev_attr_remap_pool_size.attr,
+	&dev_attr_remap_pool_used.attr,
+	NULL
+};
+
+static const struct attribute_group jailhouse_attr_group = {
+	.attrs = jailhouse_attrs,
+};
+
+int jailhouse_sysfs_init(void)
+{
+	struct device *dev;
+	int err;
+
+	dev = root_device_register("jailhouse");
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+
+	err = sysfs_create_group(&dev->kobj, &jailhouse_attr_group);
+	if (err)
+		goto unregister;
+
+	cells_dir = kobject_create_and_add("cells", &dev->kobj);
+	if (!cells_dir) {
+		err = -ENOMEM;
+		goto remove_group;
+	}
+
+	jailhouse_root_dev = dev;
+	return 0;
+
+remove_group:
+	sysfs_remove_group(&dev->kobj, &jailhouse_attr_group);
+unregister:
+	root_device_unregister(dev);
+	return err;
+}
+
+void jailhouse_sysfs_exit(void)
+{
+	kobject_put(cells_dir);
+	sysfs_remove_group(&jailhouse_root_dev->kobj, &jailhouse_attr_group);
+	root_device_unregister(jailhouse_root_dev);
+}

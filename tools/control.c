@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ioctl commands.  Files are read before the device is opened so that
+ * a typo in a path never reaches the driver.  Argument layouts are the
+ * ones of include/jailhouse/ioctl.h, shared with the driver.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jailhouse/ioctl.h>
+
+#include "control.h"
+#include "device.h"
+#include "file.h"
+
+static int run_ioctl(unsigned long request, void *arg, const char *name)
+{
+	int fd, err;
+
+	fd = device_open(O_RDWR);
+	if (fd < 0)
+		return 1;
+	err = device_ioctl(fd, request, arg, name);
+	close(fd);
+	return err ? 1 : 0;
+}
+
+static int enable(const char *path)
+{
+	size_t size;
+	void *config;
+	int ret;
+
+	config = file_read_all(path, &size);
+	if (!config)
+		return 1;
+	/* the driver takes the bare buffer; it reads the size from it */
+	ret = run_ioctl(JAILHOUSE_ENABLE, config, "JAILHOUSE_ENABLE");
+	free(config);
+	return ret;
+}
+
+static int cell_create(const char *path)
+{
+	struct jailhouse_cell_create create;
+	size_t size;
+	void *config;
+	int ret;
+
+	config = file_read_all(path, &size);
+	if (!config)
+		return 1;
+	if (size > UINT32_MAX) {
+		fprintf(stderr, "jailhouse: %s is too large for a cell "
+			"config\n", path);
+		free(config);
+		return 1;
+	}
+	memset(&create, 0, sizeof(create));
+	create.config_address = (uintptr_t)config;
+	create.config_size = size;
+	ret = run_ioctl(JAILHOUSE_CELL_CREATE, &create,
+			"JAILHOUSE_CELL_CREATE");
+	free(config);
+	return ret;
+}
+
+static void fill_cell_id(struct jailhouse_cell_id *id,
+			 const struct cli_cell_ref *ref)
+{
+	memset(id, 0, sizeof(*id));
+	id->id = ref->id;
+	if (ref->id == JAILHOUSE_CELL_ID_UNUSED)
+		memcpy(id->name, ref->name, sizeof(id->name));
+}
+
+/* Builds the preload image of a file or an inline string (with its NUL). */
+static bool prepare_image(struct jailhouse_preload_image *image,
+			  const struct cli_image *source)
+{
+	size_t size;
+	void *data;
+
+	if (source->file) {
+		data = file_read_all(source->file, &size);
+		if (!data)
+			return false;
+	} else {
+		size = strlen(source->string) + 1;
+		data = strdup(source->string);
+		if (!data) {
+			fprintf(stderr, "jailhouse: out of memory\n");
+			return false;
+		}
+	}
+	memset(image, 0, sizeof(*image));
+	image->source_address = (uintptr_t)data;
+	image->size = size;
+	image->target_address = source->target;
+	return true;
+}
+
+/* cell load with images, or cell shutdown: the same ioctl with none. */
+static int cell_load(const struct cli_command *cmd, unsigned int num_images)
+{
+	struct jailhouse_cell_load *load;
+	unsigned int n, prepared = 0;
+	int ret = 1;
+
+	load = calloc(1, sizeof(*load) + num_images * sizeof(load->image[0]));
+	if (!load) {
+		fprintf(stderr, "jailhouse: out of memory\n");
+		return 1;
+	}
+	fill_cell_id(&load->cell_id, &cmd->cell);
+	load->num_preload_images = num_images;
+
+	for (n = 0; n < num_images; n++, prepared++)
+		if (!prepare_image(&load->image[n], &cmd->images[n]))
+			goto out;
+
+	ret = run_ioctl(JAILHOUSE_CELL_LOAD, load, "JAILHOUSE_CELL_LOAD");
+out:
+	for (n = 0; n < prepared; n++)
+		free((void *)(uintptr_t)load->image[n].source_address);
+	free(load);
+	return ret;
+}
+
+static int cell_id_command(const struct cli_cell_ref *ref,
+			   unsigned long request, const char *name)
+{
+	struct jailhouse_cell_id id;
+
+	fill_cell_id(&id, ref);
+	return run_ioctl(request, &id, name);
+}
+
+int control_command(const struct cli_command *cmd)
+{
+	switch (cmd->action) {
+	case CLI_ENABLE:
+		return enable(cmd->config);
+	case CLI_DISABLE:
+		return run_ioctl(JAILHOUSE_DISABLE, NULL, "JAILHOUSE_DISABLE");
+	case CLI_CELL_CREATE:
+		return cell_create(cmd->config);
+	case CLI_CELL_LOAD:
+		return cell_load(cmd, cmd->num_images);
+	case CLI_CELL_SHUTDOWN:
+		return cell_load(cmd, 0);
+	case CLI_CELL_START:
+		return cell_id_command(&cmd->cell, JAILHOUSE_CELL_START,
+				       "JAILHOUSE_CELL_START");
+	case CLI_CELL_DESTROY:
+		return cell_id_command(&cmd->cell, JAILHOUSE_CELL_DESTROY,
+				       "JAILHOUSE_CELL_DESTROY");
+	default:
+		fprintf(stderr, "jailhouse: internal error: action %d is no "
+			"ioctl\n", cmd->action);
+		return 1;
+	}
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/jailhouse access.  Error lines keep Jailhouse's wording
+ * ("opening /dev/jailhouse: ...", "JAILHOUSE_ENABLE: ...") so that scripts
+ * written for Jailhouse keep matching, and add a line that says what to do.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include <jailhouse/ioctl.h>
+
+#include "device.h"
+
+/* Present while jailhouse.ko is loaded, whether or not udev made the node. */
+#define JAILHOUSE_SYSFS_MODULE	"/sys/module/jailhouse"
+#define JAILHOUSE_SYSFS_ROOT	"/sys/devices/jailhouse"
+
+static bool module_loaded(void)
+{
+	struct stat st;
+
+	return stat(JAILHOUSE_SYSFS_MODULE, &st) == 0 ||
+		stat(JAILHOUSE_SYSFS_ROOT, &st) == 0;
+}
+
+int device_open(int flags)
+{
+	int saved_errno;
+	int fd;
+
+	fd = open(JAILHOUSE_DEVICE, flags);
+	if (fd >= 0)
+		return fd;
+
+	saved_errno = errno;
+	fprintf(stderr, "opening " JAILHOUSE_DEVICE ": %s\n",
+		strerror(saved_errno));
+	switch (saved_errno) {
+	case ENOENT:
+	case ENODEV:
+	case ENXIO:
+		if (module_loaded())
+			fprintf(stderr,
+				"jailhouse: jailhouse.ko is loaded but "
+				JAILHOUSE_DEVICE " is missing: is devtmpfs "
+				"mounted on /dev?\n");
+		else
+			fprintf(stderr,
+				"jailhouse: jailhouse.ko is not loaded: run "
+				"modprobe jailhouse\n");
+		break;
+	case EACCES:
+	case EPERM:
+		fprintf(stderr,
+			"jailhouse: " JAILHOUSE_DEVICE " needs root: run "
+			"jailhouse as root (e.g. with sudo)\n");
+		break;
+	}
+	return -1;
+}
+
+/* Prints the driver's account of the last failure on @fd, if it has one. */
+static void print_driver_reason(int fd)
+{
+	struct jailhouse_error_msg msg;
+	size_t len;
+
+	memset(&msg, 0, sizeof(msg));
+	/* drivers without the extension answer ENOTTY: nothing to add */
+	if (ioctl(fd, JAILHOUSE_GET_ERROR, &msg) != 0)
+		return;
+	msg.text[sizeof(msg.text) - 1] = '\0';
+	len = strlen(msg.text);
+	while (len > 0 && msg.text[len - 1] == '\n')
+		msg.text[--len] = '\0';
+	if (len > 0)
+		fprintf(stderr, "jailhouse: %s\n", msg.text);
+}
+
+int device_ioctl(int fd, unsigned long request, void *arg, const char *name)
+{
+	if (ioctl(fd, request, arg) == 0)
+		return 0;
+
+	fprintf(stderr, "%s: %s\n", name, strerror(errno));
+	print_driver_reason(fd);
+	return -1;
+}

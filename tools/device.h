@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Access to /dev/jailhouse with failures explained: a missing module, a
+ * missing root privilege, and for a failed ioctl the reason the driver
+ * recorded.
+ */
+#ifndef _JAILHOUSE_TOOLS_DEVICE_H
+#define _JAILHOUSE_TOOLS_DEVICE_H
+
+#define JAILHOUSE_DEVICE	"/dev/jailhouse"
+
+/* Opens the device with @flags; prints why on failure and returns -1. */
+int device_open(int flags);
+
+/*
+ * Issues @request; on failure prints "@name: strerror" like Jailhouse,
+ * then the driver's reason if it gives one, and returns -1.
+ */
+int device_ioctl(int fd, unsigned long request, void *arg, const char *name);
+
+#endif /* !_JAILHOUSE_TOOLS_DEVICE_H */
