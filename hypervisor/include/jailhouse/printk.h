@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Hypervisor messages.  Every message goes to the console ring; it goes to
+ * the debug UART too once printk_set_uart() has been called.  Format
+ * conversions: see <jailhouse/format.h>.
+ */
+#ifndef _JAILHOUSE_PRINTK_H
+#define _JAILHOUSE_PRINTK_H
+
+#include <jailhouse/format.h>
+#include <jailhouse/uart.h>
+
+/* longer messages are cut (and end with "...\n") */
+#define PRINTK_MAX_LEN		256
+
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* NULL stops UART output (e.g. before the UART mapping goes away) */
+void printk_set_uart(struct uart_chip *chip);
+
+#endif /* !_JAILHOUSE_PRINTK_H */

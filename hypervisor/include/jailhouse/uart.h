@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The hypervisor's debug UART.  Which driver runs is decided by the type
+ * in the system config's debug_console (data, not #ifdefs); the arch code
+ * knows which drivers exist for it.
+ */
+#ifndef _JAILHOUSE_UART_H
+#define _JAILHOUSE_UART_H
+
+#include <jailhouse/types.h>
+#include <jailhouse/console.h>
+
+struct uart_chip;
+
+struct uart_driver {
+	const char *name;
+	/* program the UART if the config asks for it (divider != 0) */
+	void (*init)(struct uart_chip *chip);
+	/* true while the transmitter cannot take another character */
+	bool (*is_busy)(struct uart_chip *chip);
+	void (*write_char)(struct uart_chip *chip, char c);
+};
+
+struct uart_chip {
+	/* where the registers are mapped for the hypervisor */
+	void *virt_base;
+	const struct jailhouse_console *config;
+	const struct uart_driver *driver;
+};
+
+/*
+ * Selects and initialises the driver for con->type.  Returns -ENODEV for
+ * JAILHOUSE_CON_TYPE_NONE, -EINVAL for a type or access method this
+ * architecture has no driver for; the chip is then unusable.
+ */
+int uart_init(struct uart_chip *chip, const struct jailhouse_console *con,
+	      void *virt_base);
+
+/* writes msg, turning "\n" into "\r\n"; no-op on an unusable chip */
+void uart_write(struct uart_chip *chip, const char *msg);
+
+#endif /* !_JAILHOUSE_UART_H */

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Writer side of the console ring; the protocol is described in
+ * <jailhouse/virt_console.h>.
+ */
+#include <jailhouse/arch.h>
+#include <jailhouse/virt_console.h>
+
+struct jailhouse_virt_console virt_console
+__attribute__((section(".console"), aligned(PAGE_SIZE)));
+
+void virt_console_write(const char *msg)
+{
+	u32 tail = virt_console.tail;
+
+	virt_console.busy = 1;
+	store_barrier();
+
+	for (; *msg; msg++, tail++)
+		virt_console.content[tail % VIRT_CONSOLE_SIZE] = *msg;
+
+	store_barrier();
+	virt_console.tail = tail;
+	store_barrier();
+	virt_console.busy = 0;
+}

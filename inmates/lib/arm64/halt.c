@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Stopping the CPU for good: the end of every inmate, normal or not.
+ */
+#include <inmate.h>
+
+void inmate_halt(void)
+{
+	asm volatile("msr daifset, #0xf" : : : "memory");
+	for (;;)
+		asm volatile("wfi" : : : "memory");
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The inmate library: a bare-metal runtime for code that runs in a
+ * Jailhouse cell.  A demo provides inmate_main(); the library's start code
+ * has by then set up the stack, the exception vectors, the MMU (identity
+ * map, the image and the comm region cacheable, all else device memory),
+ * checked the comm region and opened the console.
+ *
+ * Conventions of the cell (Jailhouse's): the image is loaded at IPA 0 and
+ * entered there at EL1 with the MMU off; the comm region is at IPA
+ * COMM_REGION_BASE; `jailhouse cell load ... -s "args" -a 0x1000` puts a
+ * command line into the image's .cmdline buffer at offset 0x1000.
+ */
+#ifndef _INMATE_H
+#define _INMATE_H
+
+#include <jailhouse/types.h>
+#include <jailhouse/hypercall.h>
+#include <asm/inmate_arch.h>
+
+#define COMM_REGION_BASE	0x80000000UL
+
+#define CMDLINE_OFFSET		0x1000
+#define CMDLINE_BUFFER_SIZE	256
+
+typedef __builtin_va_list va_list;
+#define va_start(ap, last)	__builtin_va_start(ap, last)
+#define va_arg(ap, type)	__builtin_va_arg(ap, type)
+#define va_end(ap)		__builtin_va_end(ap)
+
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+
+/* provided by the inmate */
+void inmate_main(void);
+
+/* masks interrupts and sleeps forever */
+void __attribute__((noreturn)) inmate_halt(void);
+
+/* --- comm region ------------------------------------------------------ */
+
+extern struct jailhouse_comm_region *const comm_region;
+
+/*
+ * Handles a pending message from the hypervisor and returns it
+ * (JAILHOUSE_MSG_NONE if there was none).  RECONFIG_COMPLETED is
+ * acknowledged and unknown messages are answered with MSG_UNKNOWN here; a
+ * SHUTDOWN_REQUEST is returned unanswered: reply with
+ * inmate_shutdown_approve() or inmate_shutdown_deny().
+ */
+u32 comm_region_poll(void);
+void inmate_shutdown_approve(void);
+void inmate_shutdown_deny(void);
+
+/* --- console and printk ----------------------------------------------- */
+
+/*
+ * The console is chosen at start-up, in this order: the command line
+ * (con-virtual, or con-type=PL011|8250|none with con-base=, con-divider=,
+ * con-regdist-1), the comm region's DBG_PUTC_ACTIVE flag (hypercall 8),
+ * the comm region's console (PL011 or 8250, MMIO).  Otherwise output is
+ * dropped.
+ */
+void console_init(void);
+void console_write(const char *msg);
+
+/* formats: %s %c %d %i %u %x %X %p %%, l/ll, width, '0' and '-' flags */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* --- strings ---------------------------------------------------------- */
+
+void *memcpy(void *dest, const void *src, size_t n);
+void *memmove(void *dest, const void *src, size_t n);
+void *memset(void *s, int c, size_t n);
+int memcmp(const void *s1, const void *s2, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t maxlen);
+int strcmp(const char *s1, const char *s2);
+int strncmp(const char *s1, const char *s2, size_t n);
+char *strncpy(char *dest, const char *src, size_t n);
+
+/* --- command line ----------------------------------------------------- */
+
+/*
+ * The command line is a list of words separated by spaces: "name" or
+ * "name=value".  Names are given without the '='.
+ */
+extern char cmdline[CMDLINE_BUFFER_SIZE];
+
+/* decimal, 0x hex or 0 octal, with optional '-'; default if absent/bad */
+long long cmdline_parse_int(const char *name, long long default_value);
+/*
+ * "name" alone or name=1|true|yes|on is true, name=0|false|no|off false,
+ * anything else gives the default.
+ */
+bool cmdline_parse_bool(const char *name, bool default_value);
+/*
+ * Copies the value (or the default, if name is absent) into buf,
+ * NUL-terminated and cut to size - 1 characters; returns buf.
+ */
+const char *cmdline_parse_str(const char *name, char *buf, size_t size,
+			      const char *default_value);
+
+/* --- memory map ------------------------------------------------------- */
+
+#define MAP_CACHED	0
+#define MAP_UNCACHED	1
+
+/*
+ * Identity-maps [start, start + size) in 2 MiB blocks as normal cacheable
+ * memory or as device memory.  Returns 0, or -1 if the library's
+ * translation table pool is exhausted or the range is beyond the 512 GiB
+ * the tables cover.
+ */
+int map_range(unsigned long start, unsigned long size, unsigned int flags);
+
+#endif /* !_INMATE_H */
