@@ -26,7 +26,7 @@ SUBMAKE = $(MAKE) srctree=$(srctree) ARCH=$(ARCH) \
 all: hypervisor configs inmates tools driver
 
 hypervisor configs inmates tools:
-	$(SUBMAKE) -C $@
+	+$(SUBMAKE) -C $@
 
 kdir-check:
 	@if [ ! -f "$(KDIR)/Makefile" ]; then \
@@ -40,7 +40,13 @@ driver: kdir-check
 	$(MAKE) -C $(KDIR) M=$(srctree) ARCH=$(ARCH) \
 		CROSS_COMPILE=$(CROSS_COMPILE) modules
 
-KERNELRELEASE_OF_KDIR = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+# The release the module is built for, as `uname -r` on the target shows it.
+# Distribution headers (Debian) may keep the upstream version in
+# include/config/kernel.release, so prefer the string compiled into the
+# kernel, UTS_RELEASE.
+KERNELRELEASE_OF_KDIR = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null || \
+	cat $(KDIR)/include/config/kernel.release 2>/dev/null)
 
 install: all
 	install -D -m 0644 hypervisor/jailhouse.bin \
@@ -61,16 +67,16 @@ install: all
 check: check-host check-qemu
 
 check-host:
-	$(SUBMAKE) -C tests/host
+	+$(SUBMAKE) -C tests/host
 
 check-qemu: all
 	./tests/qemu/run
 
 clean:
-	$(SUBMAKE) -C hypervisor clean
-	$(SUBMAKE) -C configs clean
-	$(SUBMAKE) -C inmates clean
-	$(SUBMAKE) -C tools clean
-	$(SUBMAKE) -C tests/host clean
+	+$(SUBMAKE) -C hypervisor clean
+	+$(SUBMAKE) -C configs clean
+	+$(SUBMAKE) -C inmates clean
+	+$(SUBMAKE) -C tools clean
+	+$(SUBMAKE) -C tests/host clean
 	[ ! -f "$(KDIR)/Makefile" ] || $(MAKE) -C $(KDIR) M=$(srctree) \
 		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) clean
