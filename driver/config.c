@@ -62,9 +62,15 @@ static u64 system_config_size(const struct jailhouse_system *sys)
  * messages, so that scripts written against Jailhouse still match.  They
  * come first because a header that fails them has meaningless sizes.
  * Revision 13 spelled the signature "JHSYST" over the architecture byte.
+ * A cell config passed by mistake gets a hint after the same words.
  */
 static const char *system_header_mismatch(const struct jailhouse_system *sys)
 {
+	if (memcmp(sys->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
+		   sizeof(sys->signature)) == 0 ||
+	    memcmp(sys->signature, JAILHOUSE_CELL_DESC_SIGNATURE_REV13,
+		   sizeof(sys->signature)) == 0)
+		return "Not a system configuration: this is a cell config; 'jailhouse enable' takes the system config (the root cell's, e.g. qemu-arm64.cell), cells come later with 'jailhouse cell create'";
 	if (memcmp(sys->signature, JAILHOUSE_SYSTEM_SIGNATURE,
 		   sizeof(sys->signature)) != 0)
 		return "Not a system configuration";

@@ -11,14 +11,19 @@
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/compat.h>
+#include <linux/cpumask.h>
 #include <linux/fs.h>
-#include <linux/ioport.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/reboot.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include <jailhouse/cell-config.h>
+
+#include "enable.h"
 #include "jailhouse.h"
+#include "preflight.h"
 
 #define NOT_ENABLED_REASON \
 	"hypervisor is not enabled: run 'jailhouse enable SYSCONFIG' first"
@@ -38,31 +43,40 @@ long jailhouse_fail(struct jailhouse_file *jf, long err, const char *fmt, ...)
 	return err;
 }
 
-/*
- * The hypervisor's memory must be hidden from Linux (mem= or memmap=), or
- * loading the image would overwrite pages Linux uses.  Claiming it is how
- * to find out: System RAM and device regions are already claimed.  The
- * claim is dropped again until enabling really needs the memory.
- */
-static long jailhouse_check_hv_memory(struct jailhouse_file *jf,
-				      const struct jailhouse_memory *hv_mem)
+/* The root cell while enabled: its sysfs directory, name and CPUs. */
+static struct jailhouse_cell_sysfs *root_cell_sysfs;
+static char root_cell_name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
+static cpumask_t root_cell_cpus;
+
+static void root_cpus(const struct jailhouse_system *config,
+		      struct cpumask *cpus)
 {
-	resource_size_t start = hv_mem->phys_start;
-	resource_size_t size = hv_mem->size;
+	const struct jailhouse_cell_desc *root = &config->root_cell;
+	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(root);
+	unsigned int cpu;
 
-	if (!request_mem_region(start, size, "Jailhouse hypervisor"))
-		return jailhouse_fail(jf, -EBUSY,
-				      "hypervisor memory 0x%llx-0x%llx is in use by Linux: reserve it with \"mem=\" or \"memmap=\" on the kernel command line",
-				      (unsigned long long)start,
-				      (unsigned long long)(start + size - 1));
+	/* pre-flight made sure that these are exactly the online CPUs */
+	cpumask_clear(cpus);
+	for (cpu = 0; cpu < nr_cpu_ids && cpu / 8 < root->cpu_set_size; cpu++)
+		if (set[cpu / 8] & BIT(cpu % 8))
+			cpumask_set_cpu(cpu, cpus);
+}
 
-	release_mem_region(start, size);
-	return 0;
+/* Keeps the reason of a failed EL2 call for the file and logs it. */
+static long hv_failed(struct jailhouse_file *jf, long err, const char *what)
+{
+	if (!jf->reason[0])
+		snprintf(jf->reason, sizeof(jf->reason),
+			 "%s failed with error %ld (see the kernel log and 'jailhouse console')",
+			 what, err);
+	pr_err("%s\n", jf->reason);
+	return err;
 }
 
 static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 				 const void __user *uconfig)
 {
+	struct jailhouse_cell_sysfs *root_sysfs;
 	struct jailhouse_system *config;
 	size_t config_size;
 	long err;
@@ -79,18 +93,47 @@ static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 		JAILHOUSE_CELL_NAME_MAXLEN, config->root_cell.name,
 		config_size);
 
-	err = jailhouse_check_hv_memory(jf, &config->hypervisor_memory);
+	err = jailhouse_preflight(jf, config, config_size);
 	if (err)
 		goto out_free;
 
-	/*
-	 * Loading jailhouse.bin and handing the CPUs over to EL2 come next.
-	 * Until they exist, say so instead of leaving the user to guess why
-	 * nothing happened.
-	 */
-	err = jailhouse_fail(jf, -EOPNOTSUPP,
-			     "entering the hypervisor is not implemented in this build yet");
+	/* while the hypervisor runs, it runs this module's code paths */
+	if (!try_module_get(THIS_MODULE)) {
+		err = jailhouse_fail(jf, -EBUSY,
+				     "the jailhouse module is being unloaded");
+		goto out_free;
+	}
 
+	root_cpus(config, &root_cell_cpus);
+	strscpy(root_cell_name, config->root_cell.name,
+		sizeof(root_cell_name));
+	root_sysfs = jailhouse_cell_sysfs_add(0, root_cell_name,
+					      &root_cell_cpus);
+	if (IS_ERR(root_sysfs)) {
+		err = jailhouse_fail(jf, PTR_ERR(root_sysfs),
+				     "cannot create the root cell's sysfs directory (error %ld)",
+				     PTR_ERR(root_sysfs));
+		goto out_put;
+	}
+
+	jailhouse_console_new_run();
+	err = jailhouse_hv_enable(config, config_size, jf->reason,
+				  sizeof(jf->reason));
+	if (err) {
+		hv_failed(jf, err, "entering the hypervisor");
+		jailhouse_console_save_last();
+		jailhouse_cell_sysfs_remove(root_sysfs);
+		goto out_put;
+	}
+
+	root_cell_sysfs = root_sysfs;
+	jailhouse_enabled = true;
+	pr_info("The Jailhouse is opening.\n");
+	jailhouse_config_free(config);
+	return 0;
+
+out_put:
+	module_put(THIS_MODULE);
 out_free:
 	jailhouse_config_free(config);
 	return err;
@@ -98,11 +141,44 @@ out_free:
 
 static long jailhouse_cmd_disable(struct jailhouse_file *jf)
 {
+	cpumask_t offline;
+	long err;
+
 	if (!jailhouse_enabled)
 		return jailhouse_fail(jf, -EINVAL, NOT_ENABLED_REASON);
 
-	return jailhouse_fail(jf, -EOPNOTSUPP,
-			      "disabling the hypervisor is not implemented in this build yet");
+	/* an offline CPU waits inside the hypervisor and would be lost */
+	if (cpumask_andnot(&offline, &root_cell_cpus, cpu_online_mask))
+		return jailhouse_fail(jf, -EBUSY,
+				      "root cell CPU(s) %*pbl offline: bring them online before disabling (echo 1 > /sys/devices/system/cpu/cpuN/online)",
+				      cpumask_pr_args(&offline));
+
+	/*
+	 * Gone before the hypervisor is: removing it waits for sysfs reads
+	 * that may be issuing hypercalls.
+	 */
+	if (root_cell_sysfs)
+		jailhouse_cell_sysfs_remove(root_cell_sysfs);
+	root_cell_sysfs = NULL;
+
+	err = jailhouse_hv_disable(jf->reason, sizeof(jf->reason));
+	if (err) {
+		hv_failed(jf, err, "leaving the hypervisor");
+		/* still enabled: the cell must be visible again */
+		root_cell_sysfs = jailhouse_cell_sysfs_add(0, root_cell_name,
+							   &root_cell_cpus);
+		if (IS_ERR(root_cell_sysfs)) {
+			pr_err("cannot recreate the root cell's sysfs directory\n");
+			root_cell_sysfs = NULL;
+		}
+		return err;
+	}
+
+	jailhouse_console_save_last();
+	jailhouse_enabled = false;
+	module_put(THIS_MODULE);
+	pr_info("The Jailhouse was closed.\n");
+	return 0;
 }
 
 static long jailhouse_cmd_cell(struct jailhouse_file *jf, const char *what)
@@ -227,6 +303,27 @@ static struct miscdevice jailhouse_misc_dev = {
 	.mode = 0600,
 };
 
+/*
+ * Firmware and the next kernel (kexec) expect the machine without a
+ * hypervisor, and every CPU must still be reachable to leave it.
+ */
+static int jailhouse_reboot_notify(struct notifier_block *nb,
+				   unsigned long action, void *data)
+{
+	static struct jailhouse_file jf;
+
+	mutex_lock(&jailhouse_lock);
+	if (jailhouse_enabled && jailhouse_cmd_disable(&jf))
+		pr_emerg("disabling the hypervisor before reboot failed: %s\n",
+			 jf.reason);
+	mutex_unlock(&jailhouse_lock);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block jailhouse_reboot_nb = {
+	.notifier_call = jailhouse_reboot_notify,
+};
+
 static int __init jailhouse_init(void)
 {
 	int err;
@@ -241,20 +338,31 @@ static int __init jailhouse_init(void)
 		return err;
 	}
 
+	err = register_reboot_notifier(&jailhouse_reboot_nb);
+	if (err) {
+		misc_deregister(&jailhouse_misc_dev);
+		jailhouse_sysfs_exit();
+		return err;
+	}
+
 	pr_info("driver %s loaded, hypervisor not enabled\n",
 		JAILHOUSE_VERSION);
 	return 0;
 }
 
+/* Only reachable while disabled: enabling holds a module reference. */
 static void __exit jailhouse_exit(void)
 {
+	unregister_reboot_notifier(&jailhouse_reboot_nb);
 	misc_deregister(&jailhouse_misc_dev);
+	jailhouse_hv_exit();
 	jailhouse_sysfs_exit();
 }
 
 module_init(jailhouse_init);
 module_exit(jailhouse_exit);
 
+MODULE_FIRMWARE(JAILHOUSE_FW_NAME);
 MODULE_DESCRIPTION("Loader and control of the Jailhouse-compatible partitioning hypervisor");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(JAILHOUSE_VERSION);

@@ -13,11 +13,12 @@
 
 #include <jailhouse/hypercall.h>
 
+#include "enable.h"
 #include "jailhouse.h"
 
-static struct device *jailhouse_root_dev;
+struct device *jailhouse_dev;
 /* parent of one directory per cell, created and removed with the cells */
-static struct kobject *cells_dir;
+struct kobject *jailhouse_cells_kobj;
 
 static ssize_t enabled_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
@@ -40,22 +41,19 @@ static ssize_t console_show(struct device *dev, struct device_attribute *attr,
  */
 static ssize_t pool_info_show(char *buf, unsigned int type)
 {
-	ssize_t ret;
+	long value = 0;
 
+	/* the lock keeps the hypervisor from leaving during the call */
 	if (mutex_lock_interruptible(&jailhouse_lock))
 		return -EINTR;
-
-	if (!jailhouse_enabled)
-		ret = sysfs_emit(buf, "0\n");
-	else
-		/*
-		 * Unreachable until entering EL2 exists: the numbers then
-		 * come from JAILHOUSE_HC_HYPERVISOR_GET_INFO (@type).
-		 */
-		ret = -EIO;
-
+	if (jailhouse_enabled)
+		value = jailhouse_hypercall(JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+					    type, 0);
 	mutex_unlock(&jailhouse_lock);
-	return ret;
+
+	if (value < 0)
+		return value;
+	return sysfs_emit(buf, "%ld\n", value);
 }
 
 static ssize_t mem_pool_size_show(struct device *dev,
@@ -116,13 +114,13 @@ int jailhouse_sysfs_init(void)
 	if (err)
 		goto unregister;
 
-	cells_dir = kobject_create_and_add("cells", &dev->kobj);
-	if (!cells_dir) {
+	jailhouse_cells_kobj = kobject_create_and_add("cells", &dev->kobj);
+	if (!jailhouse_cells_kobj) {
 		err = -ENOMEM;
 		goto remove_group;
 	}
 
-	jailhouse_root_dev = dev;
+	jailhouse_dev = dev;
 	return 0;
 
 remove_group:
@@ -134,7 +132,7 @@ unregister:
 
 void jailhouse_sysfs_exit(void)
 {
-	kobject_put(cells_dir);
-	sysfs_remove_group(&jailhouse_root_dev->kobj, &jailhouse_attr_group);
-	root_device_unregister(jailhouse_root_dev);
+	kobject_put(jailhouse_cells_kobj);
+	sysfs_remove_group(&jailhouse_dev->kobj, &jailhouse_attr_group);
+	root_device_unregister(jailhouse_dev);
 }

@@ -17,6 +17,6 @@ __attribute__((section(".header"), used)) = {
 	.signature = JAILHOUSE_SIGNATURE,
 	.core_size = image_offset(__page_pool),
 	.percpu_size = sizeof(struct per_cpu),
-	.entry = image_offset(hyp_vectors),
+	.entry = image_offset(stub_vectors),
 	.console_page = image_offset(&virt_console),
 };

@@ -12,12 +12,20 @@
 
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
-ENTRY(hyp_vectors)
+ENTRY(stub_vectors)
 
 SECTIONS
 {
 	. = JAILHOUSE_BASE;
 	.header : { KEEP(*(.header)) }
+
+	/*
+	 * The stub-ABI vectors at a fixed offset: CPUs keep pointing at
+	 * them after disable, while a new enable copies the image again.
+	 */
+	. = JAILHOUSE_BASE + PAGE_SIZE;
+	.text.stub : { KEEP(*(.text.stub)) }
+	. = JAILHOUSE_BASE + 2 * PAGE_SIZE;
 
 	.text : {
 		*(.text.vectors)
@@ -57,6 +65,8 @@ SECTIONS
 
 ASSERT(hypervisor_header == JAILHOUSE_BASE, "header must be first")
 ASSERT(SIZEOF(.header) == 80, "header must be 80 bytes")
+ASSERT(stub_vectors == JAILHOUSE_BASE + PAGE_SIZE, "stub vectors moved")
+ASSERT(SIZEOF(.text.stub) <= PAGE_SIZE, "stub page overflows")
 ASSERT((hyp_vectors & (VECTOR_TABLE_ALIGN - 1)) == 0,
        "EL2 vectors misaligned")
 ASSERT((__page_pool & (PAGE_SIZE - 1)) == 0, "page pool misaligned")

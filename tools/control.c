@@ -28,6 +28,74 @@ static int run_ioctl(unsigned long request, void *arg, const char *name)
 	return err ? 1 : 0;
 }
 
+static unsigned long long declared_system_size(
+	const struct jailhouse_system *sys)
+{
+	const struct jailhouse_cell_desc *cell = &sys->root_cell;
+
+	/* in 64 bits: a damaged header must not wrap to a small size */
+	return sizeof(*sys) + (unsigned long long)cell->cpu_set_size +
+		(unsigned long long)cell->num_memory_regions *
+			sizeof(struct jailhouse_memory) +
+		(unsigned long long)cell->num_cache_regions *
+			sizeof(struct jailhouse_cache) +
+		(unsigned long long)cell->num_irqchips *
+			sizeof(struct jailhouse_irqchip) +
+		(unsigned long long)cell->num_pio_regions *
+			sizeof(struct jailhouse_pio) +
+		(unsigned long long)cell->num_pci_devices *
+			sizeof(struct jailhouse_pci_device) +
+		(unsigned long long)cell->num_pci_caps *
+			sizeof(struct jailhouse_pci_capability) +
+		(unsigned long long)cell->num_stream_ids *
+			sizeof(union jailhouse_stream_id);
+}
+
+/*
+ * JAILHOUSE_ENABLE passes the bare buffer, no size: the driver reads the
+ * header and then as much as the header declares.  So a short file is
+ * padded with zeros up to a header (what is not a system config is then
+ * rejected by the driver with Jailhouse's message), and a system config
+ * cut short is refused here, before the driver reads past the buffer.
+ */
+static void *prepare_system_config(const char *path, void *config,
+				   size_t size)
+{
+	const struct jailhouse_system *sys;
+	unsigned long long declared;
+	void *padded;
+
+	if (size < sizeof(*sys)) {
+		padded = calloc(1, sizeof(*sys));
+		if (!padded) {
+			fprintf(stderr, "jailhouse: out of memory\n");
+			free(config);
+			return NULL;
+		}
+		memcpy(padded, config, size);
+		free(config);
+		config = padded;
+	}
+
+	sys = config;
+	if (memcmp(sys->signature, JAILHOUSE_SYSTEM_SIGNATURE,
+		   sizeof(sys->signature)) != 0 ||
+	    (sys->revision != JAILHOUSE_CONFIG_REVISION &&
+	     sys->revision != JAILHOUSE_CONFIG_REVISION_COMPAT))
+		return config;
+
+	declared = size < sizeof(*sys) ? sizeof(*sys) :
+		declared_system_size(sys);
+	if (size < declared) {
+		fprintf(stderr, "jailhouse: %s is truncated: %zu bytes, but a "
+			"system config with its header needs %llu; rebuild or "
+			"copy it again\n", path, size, declared);
+		free(config);
+		return NULL;
+	}
+	return config;
+}
+
 static int enable(const char *path)
 {
 	size_t size;
@@ -37,7 +105,9 @@ static int enable(const char *path)
 	config = file_read_all(path, &size);
 	if (!config)
 		return 1;
-	/* the driver takes the bare buffer; it reads the size from it */
+	config = prepare_system_config(path, config, size);
+	if (!config)
+		return 1;
 	ret = run_ioctl(JAILHOUSE_ENABLE, config, "JAILHOUSE_ENABLE");
 	free(config);
 	return ret;

@@ -1,77 +1,368 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * EL2 exception vectors.  header.entry holds the offset of hyp_vectors; a
- * driver that installs it through the Linux hyp stub (HVC_SET_VECTORS,
- * x1 = physical address) and then issues an hvc lands in the lower-EL
- * synchronous handler below, at EL2 with the MMU off.
+ * EL2 entry and exit.
  *
- * State of this step: the hypervisor cannot be entered yet.  Every hvc
- * from EL1 returns -ENOSYS in x0 right away, so a caller sees a clear
- * error instead of a hang; note that this also answers the stub's own
- * calls (e.g. HVC_RESET_VECTORS) with -ENOSYS, so a driver must not
- * install this table today.  Everything else that could reach EL2 is
- * unexpected here and parks the CPU: without MMU and UART, EL2 has no
- * way to report it.
+ * Two vector tables:
  *
- * Next step (EL2 entry): the lower-EL AArch64 sync handler checks
- * ESR_EL2.EC for HVC64, saves Linux's callee-saved registers, builds the
- * bootstrap page tables from the header, enables the EL2 MMU at
- * JAILHOUSE_BASE, switches to the per-CPU stack and calls the core's
- * entry(cpu_id, per_cpu); after that a second vector table handles the
- * cells' traps.
+ * stub_vectors sits in its own page at a fixed image offset (see
+ * hypervisor.lds.S) and works with the EL2 MMU off.  It is what
+ * header.entry names, and what every CPU's VBAR_EL2 points to after
+ * disable.  It answers Linux's hyp-stub ABI exactly like the kernel's own
+ * stub (so the kernel's later HVC_SET_VECTORS / HVC_RESET_VECTORS /
+ * HVC_SOFT_RESTART calls work, and an unknown call returns HVC_STUB_ERR),
+ * plus one extra call, JAILHOUSE_ENTER, that enters the hypervisor:
+ *   x0 = JAILHOUSE_ENTER, x1 = physical address of the image,
+ *   x2 = logical CPU id.
+ * Because a second enable re-copies the image while VBAR_EL2 of the CPUs
+ * still points into this page, its code must not move between builds
+ * with the same layout: keep it small and first in its section.
+ *
+ * hyp_vectors handles the cells' traps once the hypervisor runs, at the
+ * hypervisor's virtual addresses.
+ *
+ * Frame convention: SP_EL2 is the top of the per-CPU stack whenever a
+ * guest runs; a trap pushes a struct trap_context (asm/traps.h) and pops
+ * it before eret.
  */
 #include <jailhouse/errno.h>
 #include <asm/layout.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+#include <asm/jailhouse_hypercall.h>
 
-#define ESR_EC_SHIFT		26
-#define ESR_EC_HVC64		0x16
-#define ESR_EC_HVC32		0x12
+#define HVC_SET_VECTORS		0
+#define HVC_SOFT_RESTART	1
+#define HVC_RESET_VECTORS	2
+#define HVC_STUB_ERR		0xbadca11
+/* "JHEN"; must match driver/enable.c */
+#define JAILHOUSE_ENTER		0x4a48454e
 
-/* each vector entry is 32 instructions; pad to the next one */
+/* struct jailhouse_header */
+#define HDR_CORE_SIZE		8
+#define HDR_PERCPU_SIZE		16
+#define HDR_MAX_CPUS		48
+
+/* struct per_cpu: the stack is its first member */
+#define PERCPU_STACK_SIZE	(3 * PAGE_SIZE)
+
 .macro vector_entry label
 	.balign	0x80
 	b	\label
 .endm
 
+.macro save_frame
+	sub	sp, sp, #TRAP_CTX_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+	mrs	x0, elr_el2
+	stp	x30, x0, [sp, #16 * 15]
+	mrs	x1, spsr_el2
+	str	x1, [sp, #TRAP_CTX_SPSR]
+.endm
+
+/* x0 = frame; everything in it is loaded, x0 last */
+.macro load_frame_and_eret
+	ldp	x1, x2, [x0, #TRAP_CTX_ELR]
+	msr	elr_el2, x1
+	msr	spsr_el2, x2
+	ldp	x2, x3, [x0, #16 * 1]
+	ldp	x4, x5, [x0, #16 * 2]
+	ldp	x6, x7, [x0, #16 * 3]
+	ldp	x8, x9, [x0, #16 * 4]
+	ldp	x10, x11, [x0, #16 * 5]
+	ldp	x12, x13, [x0, #16 * 6]
+	ldp	x14, x15, [x0, #16 * 7]
+	ldp	x16, x17, [x0, #16 * 8]
+	ldp	x18, x19, [x0, #16 * 9]
+	ldp	x20, x21, [x0, #16 * 10]
+	ldp	x22, x23, [x0, #16 * 11]
+	ldp	x24, x25, [x0, #16 * 12]
+	ldp	x26, x27, [x0, #16 * 13]
+	ldp	x28, x29, [x0, #16 * 14]
+	ldr	x30, [x0, #16 * 15]
+	ldp	x0, x1, [x0]
+	eret
+.endm
+
+/* ---------------------------------------------------------------------- */
+	.section .text.stub, "ax"
+	.balign	VECTOR_TABLE_ALIGN
+	.globl	stub_vectors
+stub_vectors:
+	/* current EL with SP_EL0 */
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	/* current EL with SP_ELx */
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	/* lower EL, AArch64 */
+	vector_entry	stub_hvc
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	/* lower EL, AArch32 */
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	vector_entry	stub_stop
+	.balign	0x80
+
+/*
+ * Like Linux's stub: only hvc reaches EL2 with the traps Linux leaves
+ * set, and only x0 (and what the call defines) changes.
+ */
+stub_hvc:
+	cmp	x0, #HVC_SET_VECTORS
+	b.ne	1f
+	msr	vbar_el2, x1
+	mov	x0, #0
+	eret
+1:	cmp	x0, #HVC_RESET_VECTORS
+	b.ne	2f
+	/* these vectors already are the stub's */
+	mov	x0, #0
+	eret
+2:	cmp	x0, #HVC_SOFT_RESTART
+	b.ne	3f
+	mov	x0, x2
+	mov	x2, x4
+	mov	x4, x1
+	mov	x1, x3
+	br	x4
+3:	movz	x9, #(JAILHOUSE_ENTER & 0xffff)
+	movk	x9, #(JAILHOUSE_ENTER >> 16), lsl #16
+	cmp	x0, x9
+	b.eq	bootstrap_enter
+	movz	x0, #(HVC_STUB_ERR & 0xffff)
+	movk	x0, #(HVC_STUB_ERR >> 16), lsl #16
+	eret
+
+/* an exception at EL2 with the MMU off: nothing can report it */
+stub_stop:
+	msr	daifset, #0xf
+1:	wfi
+	b	1b
+
+/*
+ * Leave EL2 for good on this CPU (disable, failed enable): runs from the
+ * identity mapping of this page.
+ *   x0 = physical address of the frame to return with (cleaned to PoC)
+ *   x1 = physical address of stub_vectors
+ *   x2 = 0: eret to the frame; 1: power the CPU off via PSCI instead
+ */
+	.globl	exit_to_linux_idmap
+exit_to_linux_idmap:
+	msr	vbar_el2, x1
+	mrs	x3, sctlr_el2
+	mov	x4, #(SCTLR_M | SCTLR_C)
+	orr	x4, x4, #SCTLR_I
+	bic	x3, x3, x4
+	msr	sctlr_el2, x3
+	isb
+	/* MMU off: from here on, physical addresses only */
+	ic	iallu
+	tlbi	alle2
+	dsb	nsh
+	isb
+	cbnz	x2, 1f
+	load_frame_and_eret
+1:	movz	x0, #0x0002
+	movk	x0, #0x8400, lsl #16	/* PSCI CPU_OFF */
+	smc	#0
+	b	stub_stop
+
+/*
+ * JAILHOUSE_ENTER, MMU off, at the physical address of the image:
+ * x1 = image base, x2 = CPU id.  Find this CPU's stack, save Linux's
+ * registers there, build the bootstrap tables, switch the MMU on and
+ * continue at the link address in C.
+ */
+bootstrap_enter:
+	ldr	w4, [x1, #HDR_MAX_CPUS]
+	cmp	x2, x4
+	b.hs	bad_cpu_id
+	ldr	x3, [x1, #HDR_CORE_SIZE]
+	ldr	x4, [x1, #HDR_PERCPU_SIZE]
+	madd	x3, x2, x4, x3
+	add	x3, x3, x1
+	add	x4, x3, #PERCPU_STACK_SIZE
+	mov	sp, x4
+	save_frame
+
+	ldr	x19, [sp, #8]		/* image base (physical), x1 on entry */
+	mov	x20, x3			/* per_cpu (physical) */
+	mov	x21, x2			/* CPU id */
+	mov	x0, x19
+	mov	x1, x20
+	bl	bootstrap_build_tables	/* x0 = root table (physical) */
+
+	ldr	x1, =MAIR_EL2_VALUE
+	msr	mair_el2, x1
+	mrs	x2, id_aa64mmfr0_el1
+	and	x2, x2, #0xf
+	cmp	x2, #5
+	mov	x3, #5
+	csel	x2, x2, x3, ls
+	ldr	x1, =TCR_EL2_BASE
+	orr	x1, x1, x2, lsl #TCR_PS_SHIFT
+	msr	tcr_el2, x1
+	msr	ttbr0_el2, x0
+	isb
+	tlbi	alle2
+	dsb	nsh
+	isb
+	ldr	x1, =(SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA | SCTLR_I)
+	msr	sctlr_el2, x1
+	isb
+	ldr	x1, =bootstrap_virt
+	br	x1
+
+bad_cpu_id:
+	mov	x0, #-EINVAL
+	eret
+
+	.ltorg
+
+/* ---------------------------------------------------------------------- */
+	.text
+bootstrap_virt:
+	/* same memory, now at the link address */
+	ldr	x1, =JAILHOUSE_BASE
+	sub	x1, x19, x1		/* physical - virtual */
+	mov	x2, sp
+	sub	x2, x2, x1
+	mov	sp, x2
+	sub	x20, x20, x1
+	msr	tpidr_el2, x20
+	mov	x0, sp			/* frame */
+	mov	x1, x19
+	mov	x2, x21
+	bl	hypervisor_entry	/* does not return */
+1:	b	1b
+
+/* x0 = frame on the current stack: restore the guest and return to it */
+	.globl	return_to_guest
+return_to_guest:
+	add	sp, x0, #TRAP_CTX_SIZE
+	load_frame_and_eret
+
+/* ---------------------------------------------------------------------- */
 	.section .text.vectors, "ax"
 	.balign	VECTOR_TABLE_ALIGN
 	.globl	hyp_vectors
 hyp_vectors:
-	/* current EL with SP_EL0 */
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	/* current EL with SP_ELx */
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	/* lower EL, AArch64 */
-	vector_entry	lower_el_sync
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	/* lower EL, AArch32 */
-	vector_entry	lower_el_sync
-	vector_entry	park_cpu
-	vector_entry	park_cpu
-	vector_entry	park_cpu
+	/* current EL with SP_EL0: never used */
+	vector_entry	hyp_fault
+	vector_entry	hyp_fault
+	vector_entry	hyp_fault
+	vector_entry	hyp_fault
+	/* current EL with SP_ELx: a bug in the hypervisor */
+	vector_entry	hyp_fault
+	vector_entry	hyp_fault
+	vector_entry	hyp_fault
+	vector_entry	hyp_fault
+	/* lower EL, AArch64: the cells */
+	vector_entry	guest_sync
+	vector_entry	guest_irq
+	vector_entry	guest_other
+	vector_entry	guest_other
+	/* lower EL, AArch32: not supported, reported */
+	vector_entry	guest_other
+	vector_entry	guest_other
+	vector_entry	guest_other
+	vector_entry	guest_other
 	.balign	0x80
 
-	.text
-lower_el_sync:
-	/* x0 is the only register an hvc caller expects to change */
-	mrs	x0, esr_el2
-	lsr	x0, x0, #ESR_EC_SHIFT
-	cmp	x0, #ESR_EC_HVC64
-	b.eq	1f
-	cmp	x0, #ESR_EC_HVC32
-	b.ne	park_cpu
-1:	mov	x0, #-ENOSYS
+/*
+ * Hypercalls other than DISABLE take a short path: only the registers C
+ * may clobber are saved (x0-x18, x30; ELR/SPSR stay live at EL2), and the
+ * result goes straight to x0.  Everything else, and DISABLE (which may
+ * leave EL2 with the full frame), continues into the full frame.
+ */
+guest_sync:
+	sub	sp, sp, #TRAP_CTX_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	str	x30, [sp, #16 * 15]
+	mrs	x16, esr_el2
+	lsr	x17, x16, #ESR_EC_SHIFT
+	cmp	x17, #EC_HVC64
+	b.ne	guest_sync_full
+	and	x16, x16, #0xffff
+	mov	x17, #JAILHOUSE_HVC_CODE
+	cmp	x16, x17
+	ccmp	x0, #0, #4, eq		/* x0 == DISABLE counts as "not fast" */
+	b.eq	guest_sync_full
+	bl	arch_hypercall_fast
+	ldr	x1, [sp, #8]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldr	x18, [sp, #16 * 9]
+	ldr	x30, [sp, #16 * 15]
+	add	sp, sp, #TRAP_CTX_SIZE
 	eret
 
-park_cpu:
-	msr	daifset, #0xf
-1:	wfi
-	b	1b
+guest_sync_full:
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+	mrs	x0, elr_el2
+	mrs	x1, spsr_el2
+	stp	x0, x1, [sp, #TRAP_CTX_ELR]
+	mov	x0, sp
+	bl	arch_handle_trap
+	mov	x0, sp
+	add	sp, sp, #TRAP_CTX_SIZE
+	load_frame_and_eret
+
+/*
+ * Physical interrupt while a cell runs: the interrupt controller driver's
+ * fast path saves what it needs and erets itself.
+ */
+guest_irq:
+	b	gic_v3_irq_entry
+
+guest_other:
+	save_frame
+	mov	x0, sp
+	bl	arch_handle_unexpected	/* does not return */
+1:	b	1b
+
+hyp_fault:
+	save_frame
+	mov	x0, sp
+	bl	arch_handle_hyp_fault	/* does not return */
+1:	b	1b

@@ -13,6 +13,10 @@
 #include <asm/spinlock.h>
 
 struct uart_driver;
+struct cell;
+struct per_cpu;
+struct jailhouse_memory;
+struct trap_context;
 
 /*
  * The UART driver for a JAILHOUSE_CON_TYPE_* value and access flags
@@ -20,5 +24,50 @@ struct uart_driver;
  * none that fits.
  */
 const struct uart_driver *arch_uart_driver(u16 type, u16 flags);
+
+/* Once, on the first CPU, after the pools and the config are set up. */
+int arch_init_early(void);
+
+/* Each CPU, after the first one's early setup: switch to the hypervisor's
+ * page tables, set up the EL2 registers that do not affect the guest. */
+int arch_cpu_init(struct per_cpu *cpu_data);
+
+/* Each CPU, last step of enable: start trapping the guest. */
+void arch_cpu_activate(struct per_cpu *cpu_data);
+
+/*
+ * Leave the hypervisor on this CPU: Linux's EL2 state back, the stub-ABI
+ * vectors installed, MMU off, then return to the guest frame with x0 =
+ * result, or (power_off) switch the CPU off through the firmware.
+ */
+void __attribute__((noreturn))
+arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
+	      long result, bool power_off);
+
+/* Stage-2 translation of a cell: root table and VMID. */
+int arch_cell_init(struct cell *cell);
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem);
+
+/* Switch this CPU from its bootstrap tables to hv_paging (idempotent). */
+void arch_paging_activate_hv(void);
+
+/* Make new entries in the hypervisor's own tables visible. */
+void arch_paging_flush_hv(void);
+
+/* Wait for an interrupt with interrupts masked at EL2; pending physical
+ * interrupts are then handled (injected or management events). */
+void arch_cpu_idle(void);
+
+/* Wake CPUs waiting in arch_wait_for_event() */
+static inline void arch_send_event(void)
+{
+	asm volatile("dsb ish; sev" : : : "memory");
+}
+
+static inline void arch_wait_for_event(void)
+{
+	asm volatile("wfe" : : : "memory");
+}
 
 #endif /* !_JAILHOUSE_ARCH_H */

@@ -14,8 +14,10 @@ extern struct jailhouse_header hypervisor_header;
 
 /* first byte after the image: per-CPU data, system config, then pages */
 extern u8 __page_pool[];
-/* EL2 exception vector table (arch/arm64/entry.S) */
+/* EL2 exception vector tables (arch/arm64/entry.S): the cells' traps,
+ * and the stub-ABI table at a fixed offset that header.entry names */
 extern u8 hyp_vectors[];
+extern u8 stub_vectors[];
 
 #define image_offset(sym)	((unsigned long)(sym) - JAILHOUSE_BASE)
 

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Emulation of the GICv3 distributor and redistributors for the cells.
+ * Neither is mapped into a cell's stage 2; every access lands here.
+ *
+ * Policy:
+ * - Per-IRQ registers (group, enable, pending, active, config, priority,
+ *   group modifier, NSACR) pass through with the bits of IRQs the cell does
+ *   not own reading as 0 and not written.  Field registers are updated by
+ *   read-modify-write under gic_lock.
+ * - GICD_IROUTER: writes must route to exactly one CPU of the cell;
+ *   1-of-N routing (IRM) and foreign CPUs are refused with a message and
+ *   the write is ignored (Linux never asks for either).
+ * - GICD_CTLR: the root cell may write it, but affinity routing stays as
+ *   it is (the whole hypervisor depends on ARE); other cells cannot.
+ *   TYPER, IIDR, TYPER2 and the ID registers read through; GICD_SETSPI /
+ *   CLRSPI act only on the cell's SPIs; everything else is RAZ/WI.
+ * - Redistributors: the cell sees the frames from the first one up to the
+ *   last one of its CPUs (the root: all), GICR_TYPER.Last set on the last
+ *   of those.  A CPU writes only its own frame; SGI_INJECT, SGI_EVENT and
+ *   the maintenance PPI are masked there like foreign IRQs.
+ * - Widths: as the GICv3 architecture allows them (IPRIORITYR and
+ *   ITARGETSR bytes or words, IROUTER and 64-bit GICR registers double
+ *   words or words, everything else words); other widths or misaligned
+ *   accesses are violations (MMIO_ERROR).
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/mmio.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/printk.h>
+#include <asm/gic_filter.h>
+#include <asm/gic_internal.h>
+
+#define GICR_SETLPIR		0x0040
+#define GICR_CLRLPIR		0x0048
+#define GICR_INVLPIR		0x00a0
+#define GICR_INVALLR		0x00b0
+#define GICR_SYNCR		0x00c0
+
+static spinlock_t gic_lock = SPINLOCK_INIT;
+
+static enum mmio_result raz_wi(struct mmio_access *mmio)
+{
+	if (!mmio->is_write)
+		mmio->value = 0;
+	return MMIO_HANDLED;
+}
+
+static enum mmio_result read_only(void *reg, struct mmio_access *mmio)
+{
+	if (!mmio->is_write)
+		mmio->value = gic_mmio_read(reg, mmio->size);
+	return MMIO_HANDLED;
+}
+
+static struct per_cpu *cell_cpu_by_route(struct cell *cell, u64 irouter)
+{
+	unsigned int cpu;
+	u64 cpus;
+
+	for (cpu = 0, cpus = cell->cpu_set; cpus; cpu++, cpus >>= 1)
+		if ((cpus & 1) &&
+		    gic_irouter_names(irouter, per_cpu(cpu)->gic.mpidr))
+			return per_cpu(cpu);
+	return NULL;
+}
+
+static enum mmio_result irouter_access(struct cell *cell, void *reg,
+				       unsigned int irq,
+				       struct mmio_access *mmio)
+{
+	unsigned long offset = mmio->address & 7;
+	void *reg64 = reg - offset;
+	u64 route;
+
+	if (!mmio->is_write)
+		return read_only(reg, mmio);
+
+	if (mmio->size == 8)
+		route = mmio->value;
+	else if (offset == 0)
+		route = (gic_mmio_read(reg64 + 4, 4) << 32) |
+			(u32)mmio->value;
+	else
+		route = (mmio->value << 32) | gic_mmio_read(reg64, 4);
+
+	if (route & GICD_IROUTER_IRM) {
+		printk("WARNING: cell %u: 1-of-N routing of IRQ %u is not "
+		       "supported, write ignored\n", cell->id, irq);
+		return MMIO_HANDLED;
+	}
+	if (!cell_cpu_by_route(cell, route)) {
+		printk("WARNING: cell %u: attempt to route IRQ %u outside of "
+		       "the cell (0x%llx), write ignored\n", cell->id, irq,
+		       route);
+		return MMIO_HANDLED;
+	}
+	gic_mmio_write(reg, mmio->size, mmio->value);
+	return MMIO_HANDLED;
+}
+
+/* base: the hardware frame the offsets of f refer to (GICD or SGI_base) */
+static enum mmio_result irq_reg_access(struct cell *cell, void *base,
+				       unsigned long offset,
+				       const struct gic_reg_filter *f,
+				       struct mmio_access *mmio,
+				       bool writable)
+{
+	unsigned int size = mmio->size;
+	void *reg = base + offset;
+	u64 mask, full, old;
+
+	switch (f->kind) {
+	case GIC_REG_INVALID:
+		return MMIO_ERROR;
+	case GIC_REG_RAZ_WI:
+		return raz_wi(mmio);
+	default:
+		break;
+	}
+
+	mask = gic_irq_access_mask(cell->irq_bitmap, f, size);
+	if (!mask)
+		return raz_wi(mmio);
+	if (!mmio->is_write) {
+		mmio->value = gic_mmio_read(reg, size) & mask;
+		return MMIO_HANDLED;
+	}
+	if (!writable)
+		return MMIO_HANDLED;
+
+	if (f->kind == GIC_REG_IROUTER)
+		return irouter_access(cell, reg, f->first_irq, mmio);
+
+	if (f->kind == GIC_REG_IRQ_SETCLR) {
+		if (mmio->value & mask)
+			gic_mmio_write(reg, size, mmio->value & mask);
+		return MMIO_HANDLED;
+	}
+
+	full = ~0ULL >> (64 - size * 8);
+	if (mask == full) {
+		gic_mmio_write(reg, size, mmio->value);
+		return MMIO_HANDLED;
+	}
+	spin_lock(&gic_lock);
+	old = gic_mmio_read(reg, size);
+	gic_mmio_write(reg, size, (old & ~mask) | (mmio->value & mask));
+	spin_unlock(&gic_lock);
+	return MMIO_HANDLED;
+}
+
+static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
+{
+	struct cell *cell = arg;
+	unsigned long offset = mmio->address;
+	struct gic_reg_filter f;
+	u32 ctlr, are;
+
+	if (gic_classify_irq_reg(offset, mmio->size, MAX_IRQS, &f))
+		return irq_reg_access(cell, gicd_base, offset, &f, mmio, true);
+
+	if (mmio->size != 4 || (offset & 3))
+		return MMIO_ERROR;
+
+	switch (offset) {
+	case GICD_CTLR:
+		if (!mmio->is_write)
+			return read_only(gicd_base + offset, mmio);
+		if (cell != &root_cell)
+			return MMIO_HANDLED;
+		spin_lock(&gic_lock);
+		ctlr = gic_mmio_read(gicd_base + GICD_CTLR, 4);
+		are = ctlr & (GICD_CTLR_ARE_NS | GICD_CTLR_ARE_S);
+		ctlr = (mmio->value & ~(GICD_CTLR_ARE_NS | GICD_CTLR_ARE_S |
+					GICD_CTLR_RWP)) | are;
+		gic_mmio_write(gicd_base + GICD_CTLR, 4, ctlr);
+		spin_unlock(&gic_lock);
+		return MMIO_HANDLED;
+	case GICD_TYPER:
+	case GICD_IIDR:
+	case GICD_TYPER2:
+		return read_only(gicd_base + offset, mmio);
+	case GICD_SETSPI_NSR:
+	case GICD_CLRSPI_NSR:
+		if (mmio->is_write &&
+		    gic_irq_in_bitmap(cell->irq_bitmap, mmio->value & 0x3ff) &&
+		    (mmio->value & 0x3ff) >= GIC_NUM_PRIVATE)
+			gic_mmio_write(gicd_base + offset, 4, mmio->value);
+		return raz_wi(mmio);
+	default:
+		if (offset >= GICD_ID_FIRST)
+			return read_only(gicd_base + offset, mmio);
+		return raz_wi(mmio);
+	}
+}
+
+/* number of redistributor frames the cell sees */
+static unsigned int cell_num_rdists(struct cell *cell)
+{
+	unsigned int cpu, n, frames = 0;
+	u32 aff;
+	u64 cpus;
+
+	if (cell == &root_cell)
+		return gic_num_rdists;
+
+	for (cpu = 0, cpus = cell->cpu_set; cpus; cpu++, cpus >>= 1) {
+		if (!(cpus & 1))
+			continue;
+		aff = gic_mpidr_to_rdist_aff(per_cpu(cpu)->gic.mpidr);
+		for (n = 0; n < gic_num_rdists; n++)
+			if ((gic_rdists[n].typer >> GICR_TYPER_AFF_SHIFT) ==
+			    aff && n + 1 > frames)
+				frames = n + 1;
+	}
+	return frames;
+}
+
+static enum mmio_result rd_base_access(struct cell *cell, unsigned int frame,
+				       unsigned long offset, bool own,
+				       struct mmio_access *mmio)
+{
+	void *reg = gic_rdists[frame].base + offset;
+	u64 typer;
+
+	if ((mmio->size != 4 && mmio->size != 8) ||
+	    (offset & (mmio->size - 1)))
+		return MMIO_ERROR;
+
+	switch (offset & ~7UL) {
+	case GICR_TYPER:
+		if (mmio->is_write)
+			return MMIO_HANDLED;
+		typer = gic_mmio_read(gic_rdists[frame].base + GICR_TYPER, 8);
+		if (frame + 1 == cell_num_rdists(cell))
+			typer |= GICR_TYPER_LAST;
+		else
+			typer &= ~GICR_TYPER_LAST;
+		mmio->value = (offset & 4) ? typer >> 32 :
+			(mmio->size == 4 ? (u32)typer : typer);
+		return MMIO_HANDLED;
+	case GICR_CTLR:		/* and IIDR: read-only in hardware */
+	case GICR_STATUSR:	/* and WAKER */
+	case GICR_SETLPIR:
+	case GICR_CLRLPIR:
+	case GICR_PROPBASER:
+	case GICR_PENDBASER:
+	case GICR_INVLPIR:
+	case GICR_INVALLR:
+	case GICR_SYNCR:
+		if (mmio->is_write && !own)
+			return MMIO_HANDLED;
+		if (mmio->is_write)
+			gic_mmio_write(reg, mmio->size, mmio->value);
+		else
+			mmio->value = gic_mmio_read(reg, mmio->size);
+		return MMIO_HANDLED;
+	default:
+		if (offset >= GICR_ID_FIRST && offset < GICR_SGI_BASE)
+			return read_only(reg, mmio);
+		return raz_wi(mmio);
+	}
+}
+
+static enum mmio_result gicr_access(void *arg, struct mmio_access *mmio)
+{
+	struct cell *cell = arg;
+	unsigned int frame = mmio->address / gic_rdist_stride;
+	unsigned long offset = mmio->address % gic_rdist_stride;
+	struct gic_reg_filter f;
+	bool own;
+
+	if (frame >= gic_num_rdists)
+		return raz_wi(mmio);
+	own = gic_rdists[frame].phys == this_cpu_data()->gic.redist_phys;
+
+	if (offset < GICR_SGI_BASE)
+		return rd_base_access(cell, frame, offset, own, mmio);
+	if (offset >= 2 * GICR_SGI_BASE)	/* GICv4 VLPI frames */
+		return raz_wi(mmio);
+
+	offset -= GICR_SGI_BASE;
+	if (gic_classify_irq_reg(offset, mmio->size, GIC_NUM_PRIVATE, &f))
+		return irq_reg_access(cell,
+				      gic_rdists[frame].base + GICR_SGI_BASE,
+				      offset, &f, mmio, own);
+	if (mmio->size != 4 || (offset & 3))
+		return MMIO_ERROR;
+	return raz_wi(mmio);
+}
+
+int gic_dist_cell_init(struct cell *cell)
+{
+	const struct jailhouse_system *sys = system_config;
+	unsigned int frames = cell_num_rdists(cell);
+	int err;
+
+	err = mmio_region_register(cell, sys->platform_info.arm.gicd_base,
+				   GICD_SIZE, gicd_access, cell);
+	if (err)
+		return err;
+	if (frames == 0)
+		return 0;
+	err = mmio_region_register(cell, sys->platform_info.arm.gicr_base,
+				   frames * gic_rdist_stride, gicr_access,
+				   cell);
+	if (err)
+		mmio_region_unregister(cell,
+				       sys->platform_info.arm.gicd_base);
+	return err;
+}
+
+void gic_dist_cell_exit(struct cell *cell)
+{
+	const struct jailhouse_system *sys = system_config;
+
+	mmio_region_unregister(cell, sys->platform_info.arm.gicr_base);
+	mmio_region_unregister(cell, sys->platform_info.arm.gicd_base);
+}

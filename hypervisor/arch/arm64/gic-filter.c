@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 decisions without hardware access (see <asm/gic_filter.h>): kept
+ * apart from gic-v3.c so that the host tests run exactly this code.
+ */
+#include <asm/gic_filter.h>
+
+#define SZ(n)		(1U << (n))	/* access size n allowed */
+
+struct irq_reg_bank {
+	u16 start, end;
+	u8 bits_per_irq;
+	u8 kind;
+	u16 sizes;
+};
+
+/* per-IRQ banks of the distributor; a redistributor's SGI_base mirrors
+ * them for INTIDs 0..31 */
+static const struct irq_reg_bank irq_reg_banks[] = {
+	{ GICD_IGROUPR, GICD_ISENABLER, 1, GIC_REG_IRQ_RW, SZ(4) },
+	{ GICD_ISENABLER, GICD_ICENABLER, 1, GIC_REG_IRQ_SETCLR, SZ(4) },
+	{ GICD_ICENABLER, GICD_ISPENDR, 1, GIC_REG_IRQ_SETCLR, SZ(4) },
+	{ GICD_ISPENDR, GICD_ICPENDR, 1, GIC_REG_IRQ_SETCLR, SZ(4) },
+	{ GICD_ICPENDR, GICD_ISACTIVER, 1, GIC_REG_IRQ_SETCLR, SZ(4) },
+	{ GICD_ISACTIVER, GICD_ICACTIVER, 1, GIC_REG_IRQ_SETCLR, SZ(4) },
+	{ GICD_ICACTIVER, GICD_IPRIORITYR, 1, GIC_REG_IRQ_SETCLR, SZ(4) },
+	{ GICD_IPRIORITYR, GICD_ITARGETSR, 8, GIC_REG_IRQ_RW, SZ(1) | SZ(4) },
+	/* affinity routing makes the GICv2 targets RAZ/WI */
+	{ GICD_ITARGETSR, GICD_ICFGR, 8, GIC_REG_RAZ_WI, SZ(1) | SZ(4) },
+	{ GICD_ICFGR, GICD_IGRPMODR, 2, GIC_REG_IRQ_RW, SZ(4) },
+	{ GICD_IGRPMODR, GICD_IGRPMODR + 0x80, 1, GIC_REG_IRQ_RW, SZ(4) },
+	{ GICD_NSACR, GICD_SGIR, 2, GIC_REG_IRQ_RW, SZ(4) },
+	{ GICD_IROUTER, GICD_IROUTER + 8 * 1024, 64, GIC_REG_IROUTER,
+	  SZ(4) | SZ(8) },
+};
+
+bool gic_classify_irq_reg(unsigned long offset, unsigned int size,
+			  unsigned int num_irqs, struct gic_reg_filter *f)
+{
+	const struct irq_reg_bank *bank;
+	unsigned int n;
+
+	for (n = 0; n < sizeof(irq_reg_banks) / sizeof(irq_reg_banks[0]);
+	     n++) {
+		bank = &irq_reg_banks[n];
+		if (offset < bank->start || offset >= bank->end)
+			continue;
+
+		f->bits_per_irq = bank->bits_per_irq;
+		f->first_irq = (offset - bank->start) * 8 / bank->bits_per_irq;
+		if (size > 8 || !(bank->sizes & SZ(size)) ||
+		    (offset & (size - 1)))
+			f->kind = GIC_REG_INVALID;
+		else if (f->first_irq >= num_irqs)
+			f->kind = GIC_REG_RAZ_WI;
+		else if (bank->kind == GIC_REG_IROUTER &&
+			 f->first_irq < GIC_NUM_PRIVATE)
+			/* no routes for private IRQs */
+			f->kind = GIC_REG_RAZ_WI;
+		else
+			f->kind = bank->kind;
+		return true;
+	}
+	return false;
+}
+
+u64 gic_irq_access_mask(const u32 *bitmap, const struct gic_reg_filter *f,
+			unsigned int size)
+{
+	unsigned int bits = f->bits_per_irq, access_bits = size * 8, n;
+	u64 field, mask = 0;
+
+	/* a 32-bit half of an IROUTER still belongs to one IRQ */
+	if (bits >= access_bits)
+		return gic_irq_in_bitmap(bitmap, f->first_irq) ?
+			~0ULL >> (64 - access_bits) : 0;
+
+	field = (1ULL << bits) - 1;
+	for (n = 0; n < access_bits / bits; n++)
+		if (gic_irq_in_bitmap(bitmap, f->first_irq + n))
+			mask |= field << (n * bits);
+	return mask;
+}
+
+void gic_build_irq_bitmap(u32 *bitmap, const struct jailhouse_cell_desc *cfg,
+			  u64 gicd_base, unsigned int maint_irq)
+{
+	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cfg);
+	unsigned int n, word, bit, irq;
+
+	for (n = 0; n < GIC_BITMAP_WORDS; n++)
+		bitmap[n] = 0;
+
+	/* private IRQs exist per CPU: every cell has its own */
+	bitmap[0] = ~0U;
+
+	for (n = 0; n < cfg->num_irqchips; n++, chip++) {
+		if (chip->address != gicd_base)
+			continue;
+		for (word = 0; word < 4; word++)
+			for (bit = 0; bit < 32; bit++) {
+				irq = chip->pin_base + word * 32 + bit;
+				if (!((chip->pin_bitmap[word] >> bit) & 1) ||
+				    irq >= GIC_FIRST_SPECIAL)
+					continue;
+				/* the config cannot grant private IRQs */
+				if (irq < GIC_NUM_PRIVATE)
+					continue;
+				bitmap[irq / 32] |= 1U << (irq % 32);
+			}
+	}
+
+	bitmap[0] &= ~(1U << 0 | 1U << 1);	/* SGI_INJECT, SGI_EVENT */
+	if (maint_irq < GIC_NUM_PRIVATE)
+		bitmap[0] &= ~(1U << maint_irq);
+}
+
+bool gic_sgi1r_targets(u64 sgir, u64 target_mpidr, u64 sender_mpidr)
+{
+	unsigned int aff0 = MPIDR_AFF0(target_mpidr);
+	unsigned int range = (sgir >> SGIR_RS_SHIFT) & SGIR_RS_MASK;
+
+	if (sgir & SGIR_IRM)
+		return (target_mpidr & GICD_IROUTER_AFF_MASK) !=
+			(sender_mpidr & GICD_IROUTER_AFF_MASK);
+
+	return MPIDR_AFF3(target_mpidr) == ((sgir >> SGIR_AFF3_SHIFT) & 0xff) &&
+		MPIDR_AFF2(target_mpidr) ==
+			((sgir >> SGIR_AFF2_SHIFT) & 0xff) &&
+		MPIDR_AFF1(target_mpidr) ==
+			((sgir >> SGIR_AFF1_SHIFT) & 0xff) &&
+		aff0 / 16 == range &&
+		(sgir >> (aff0 % 16)) & 1;
+}
+
+u64 gic_sgi1r_for(u64 mpidr, unsigned int sgi)
+{
+	return (u64)MPIDR_AFF3(mpidr) << SGIR_AFF3_SHIFT |
+		(u64)MPIDR_AFF2(mpidr) << SGIR_AFF2_SHIFT |
+		(u64)(MPIDR_AFF0(mpidr) / 16) << SGIR_RS_SHIFT |
+		(u64)(sgi & SGIR_INTID_MASK) << SGIR_INTID_SHIFT |
+		(u64)MPIDR_AFF1(mpidr) << SGIR_AFF1_SHIFT |
+		1U << (MPIDR_AFF0(mpidr) % 16);
+}
+
+int gic_pending_pick(const u32 *pending,
+		     unsigned int (*prio)(void *ctx, unsigned int irq),
+		     void *ctx)
+{
+	unsigned int word, bit, p, best_prio = ~0U;
+	int best = -1;
+	u32 bits;
+
+	for (word = 0; word < GIC_BITMAP_WORDS; word++) {
+		bits = pending[word];
+		while (bits) {
+			bit = __builtin_ctz(bits);
+			bits &= bits - 1;
+			p = prio(ctx, word * 32 + bit);
+			if (p < best_prio) {
+				best_prio = p;
+				best = word * 32 + bit;
+			}
+		}
+	}
+	return best;
+}

@@ -1,0 +1,755 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 driver: the physical CPU interface at EL2, the virtual CPU
+ * interface of the cells (list registers), and the IRQ path.
+ *
+ * Every physical IRQ traps to EL2 (HCR_EL2.IMO).  The hypervisor runs its
+ * CPU interface with EOImode 1: for an IRQ it forwards, it only drops the
+ * priority and puts the INTID into a list register with the HW bit, so the
+ * guest's own deactivation deactivates the physical IRQ and no second exit
+ * happens.  IRQs the hypervisor consumes itself (SGI_INJECT, SGI_EVENT,
+ * maintenance) are dropped and deactivated here.
+ *
+ * Entry points for the core's exception vectors:
+ *
+ *   gic_v3_irq_entry  (assembly, below) - the fast path.  The lower-EL
+ *     AArch64 IRQ vector may simply branch to it ("b gic_v3_irq_entry")
+ *     with all guest registers untouched and SP_EL2 on the per-CPU stack
+ *     (at least 160 bytes free) and TPIDR_EL2 == this_cpu_data() (the
+ *     core's convention).  It counts the exit itself
+ *     (VMEXITS_TOTAL) and ends in eret.  A forwarded IRQ with a free list
+ *     register costs about 35 instructions from the vector to the eret;
+ *     everything else saves the caller-saved registers and calls C.
+ *
+ *   irqchip_handle_irq()  (C) - for a vector that saved the guest state
+ *     itself, and for park loops; it does not count VMEXITS_TOTAL.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/irqchip.h>
+#include <jailhouse/paging.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/printk.h>
+#include <asm/gic_filter.h>
+#include <asm/gic_internal.h>
+#include <asm/processor.h>
+
+/* the priority the hypervisor gives its own private IRQs if Linux left
+ * them at the lowest one */
+#define GIC_HV_PRIORITY		0xa0
+
+void *gicd_base;
+struct gic_rdist gic_rdists[GIC_MAX_RDISTS];
+unsigned int gic_num_rdists;
+unsigned long gic_rdist_stride;
+unsigned int gic_maint_irq;
+
+u64 gic_mmio_read(void *addr, unsigned int size)
+{
+	u64 val;
+
+	switch (size) {
+	case 1:
+		asm volatile("ldrb %w0, [%1]" : "=r" (val) : "r" (addr)
+			     : "memory");
+		break;
+	case 4:
+		asm volatile("ldr %w0, [%1]" : "=r" (val) : "r" (addr)
+			     : "memory");
+		break;
+	default:
+		asm volatile("ldr %0, [%1]" : "=r" (val) : "r" (addr)
+			     : "memory");
+		break;
+	}
+	return val;
+}
+
+void gic_mmio_write(void *addr, unsigned int size, u64 val)
+{
+	switch (size) {
+	case 1:
+		asm volatile("strb %w0, [%1]" : : "r" (val), "r" (addr)
+			     : "memory");
+		break;
+	case 4:
+		asm volatile("str %w0, [%1]" : : "r" (val), "r" (addr)
+			     : "memory");
+		break;
+	default:
+		asm volatile("str %0, [%1]" : : "r" (val), "r" (addr)
+			     : "memory");
+		break;
+	}
+}
+
+static void atomic_set_bit(u32 *bitmap, unsigned int bit)
+{
+	u32 *word = &bitmap[bit / 32], tmp, fail;
+
+	asm volatile(
+	"1:	ldxr	%w0, %2\n"
+	"	orr	%w0, %w0, %w3\n"
+	"	stlxr	%w1, %w0, %2\n"
+	"	cbnz	%w1, 1b"
+	: "=&r" (tmp), "=&r" (fail), "+Q" (*word)
+	: "r" (1U << (bit % 32)) : "memory");
+}
+
+/* returns whether the bit was set */
+static bool atomic_test_and_clear_bit(u32 *bitmap, unsigned int bit)
+{
+	u32 *word = &bitmap[bit / 32], old, tmp, fail;
+
+	asm volatile(
+	"1:	ldaxr	%w0, %3\n"
+	"	bic	%w1, %w0, %w4\n"
+	"	stxr	%w2, %w1, %3\n"
+	"	cbnz	%w2, 1b"
+	: "=&r" (old), "=&r" (tmp), "=&r" (fail), "+Q" (*word)
+	: "r" (1U << (bit % 32)) : "memory");
+	return (old >> (bit % 32)) & 1;
+}
+
+static bool bitmap_empty(const u32 *bitmap)
+{
+	unsigned int n;
+
+	for (n = 0; n < GIC_PENDING_WORDS; n++)
+		if (*(volatile const u32 *)&bitmap[n])
+			return false;
+	return true;
+}
+
+/* LR<n> are separate system registers: one access instruction each */
+#define LR_CASES(op)							\
+	op(0, 12, 0) op(1, 12, 1) op(2, 12, 2) op(3, 12, 3)		\
+	op(4, 12, 4) op(5, 12, 5) op(6, 12, 6) op(7, 12, 7)		\
+	op(8, 13, 0) op(9, 13, 1) op(10, 13, 2) op(11, 13, 3)		\
+	op(12, 13, 4) op(13, 13, 5) op(14, 13, 6) op(15, 13, 7)
+
+static u64 read_lr(unsigned int n)
+{
+#define READ_LR(n, crm, op2)						\
+	case n: return read_sysreg(ICH_LR_EL2(crm, op2));
+	switch (n) {
+	LR_CASES(READ_LR)
+	}
+#undef READ_LR
+	return 0;
+}
+
+static void write_lr(unsigned int n, u64 val)
+{
+#define WRITE_LR(n, crm, op2)						\
+	case n: write_sysreg(ICH_LR_EL2(crm, op2), val); break;
+	switch (n) {
+	LR_CASES(WRITE_LR)
+	}
+#undef WRITE_LR
+}
+
+static void *rdist_sgi_base(struct per_cpu *cpu_data)
+{
+	return cpu_data->gic.redist_base + GICR_SGI_BASE;
+}
+
+/* the configured priority of irq for the CPU cpu_data */
+static unsigned int irq_priority(void *ctx, unsigned int irq)
+{
+	struct per_cpu *cpu_data = ctx;
+	void *base = irq < GIC_NUM_PRIVATE ? rdist_sgi_base(cpu_data) :
+		gicd_base;
+
+	return gic_mmio_read(base + GICD_IPRIORITYR + irq, 1);
+}
+
+static void update_underflow_irq(struct per_cpu *cpu_data)
+{
+	u64 hcr = read_sysreg(ICH_HCR_EL2);
+	u64 want = bitmap_empty(cpu_data->gic.pending) ? hcr & ~ICH_HCR_UIE :
+		hcr | ICH_HCR_UIE;
+
+	if (want != hcr)
+		write_sysreg(ICH_HCR_EL2, want);
+}
+
+static void queue_irq(struct per_cpu *cpu_data, unsigned int irq, bool hw)
+{
+	if (hw)
+		atomic_test_and_clear_bit(cpu_data->gic.pending_virt, irq);
+	else
+		atomic_set_bit(cpu_data->gic.pending_virt, irq);
+	atomic_set_bit(cpu_data->gic.pending, irq);
+}
+
+/* queue on the current CPU: the underflow IRQ brings it in later */
+static void queue_local_irq(struct per_cpu *cpu_data, unsigned int irq,
+			    bool hw)
+{
+	queue_irq(cpu_data, irq, hw);
+	write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) | ICH_HCR_UIE);
+}
+
+/*
+ * Put irq into a list register of the current CPU.  A virtual IRQ that is
+ * already in one merges with it.  With all registers busy, an IRQ of
+ * higher priority than a merely pending one takes its register and the
+ * displaced one waits in the queue.  Returns false if irq must wait.
+ */
+static bool lr_insert(struct per_cpu *cpu_data, unsigned int irq,
+		      unsigned int prio, bool hw)
+{
+	unsigned int num_lrs = cpu_data->gic.num_lrs, n, lr_prio;
+	u64 elrsr = read_sysreg(ICH_ELRSR_EL2), lr, value;
+	int victim = -1;
+
+	value = gic_lr_value(irq, prio, hw);
+
+	if (!hw)
+		for (n = 0; n < num_lrs; n++) {
+			if ((elrsr >> n) & 1)
+				continue;
+			lr = read_lr(n);
+			if ((lr & ICH_LR_VINTID_MASK) != irq)
+				continue;
+			if (!(lr & ICH_LR_PENDING))
+				write_lr(n, lr | ICH_LR_PENDING);
+			return true;
+		}
+
+	if (elrsr) {
+		write_lr(__builtin_ctzll(elrsr), value);
+		return true;
+	}
+
+	for (n = 0; n < num_lrs; n++) {
+		lr = read_lr(n);
+		if ((lr & ICH_LR_STATE_MASK) != ICH_LR_PENDING)
+			continue;
+		lr_prio = (lr >> ICH_LR_PRIO_SHIFT) & 0xff;
+		if (lr_prio > prio) {
+			prio = lr_prio;
+			victim = n;
+		}
+	}
+	if (victim < 0)
+		return false;
+
+	lr = read_lr(victim);
+	write_lr(victim, value);
+	queue_local_irq(cpu_data, lr & ICH_LR_VINTID_MASK, !!(lr & ICH_LR_HW));
+	return true;
+}
+
+static void inject_irq(struct per_cpu *cpu_data, unsigned int irq,
+		       unsigned int prio, bool hw)
+{
+	if (!lr_insert(cpu_data, irq, prio, hw))
+		queue_local_irq(cpu_data, irq, hw);
+}
+
+/* move waiting IRQs into free list registers, highest priority first */
+static void inject_pending(struct per_cpu *cpu_data)
+{
+	struct gic_percpu *gic = &cpu_data->gic;
+	bool hw;
+	int irq;
+
+	while (read_sysreg(ICH_ELRSR_EL2) != 0) {
+		irq = gic_pending_pick(gic->pending, irq_priority, cpu_data);
+		if (irq < 0)
+			break;
+		hw = irq >= GIC_NUM_SGIS &&
+			!gic_irq_in_bitmap(gic->pending_virt, irq);
+		atomic_test_and_clear_bit(gic->pending, irq);
+		lr_insert(cpu_data, irq, irq_priority(cpu_data, irq), hw);
+	}
+	update_underflow_irq(cpu_data);
+}
+
+static void eoi_irq(unsigned int irq, bool deactivate)
+{
+	write_sysreg(ICC_EOIR1_EL1, irq);
+	if (deactivate)
+		write_sysreg(ICC_DIR_EL1, irq);
+}
+
+static void handle_acked_irq(struct per_cpu *cpu_data, unsigned int irq)
+{
+	unsigned int prio;
+
+	if (irq >= GIC_NUM_SGIS && irq != cpu_data->gic.maint_irq) {
+		cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
+		/* the running priority is the one of the IRQ just taken */
+		prio = read_sysreg(ICC_RPR_EL1);
+		inject_irq(cpu_data, irq, prio, true);
+		eoi_irq(irq, false);
+		return;
+	}
+
+	eoi_irq(irq, true);
+	if (irq == cpu_data->gic.maint_irq) {
+		cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
+		inject_pending(cpu_data);
+	} else if (irq == SGI_INJECT) {
+		cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
+		inject_pending(cpu_data);
+	} else if (irq == SGI_EVENT) {
+		/* counts VMEXITS_MANAGEMENT itself */
+		arch_handle_sgi_event(cpu_data);
+	}
+	/* other physical SGIs have no sender: cells' SGIs are virtual */
+}
+
+/*
+ * One IRQ per exit: a second pending one traps again right after the eret,
+ * so every per-reason counter stays below VMEXITS_TOTAL.
+ */
+void irqchip_handle_irq(void)
+{
+	unsigned int irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+
+	if (irq < GIC_FIRST_SPECIAL)
+		handle_acked_irq(this_cpu_data(), irq);
+}
+
+/* called by gic_v3_irq_entry with the INTID it acknowledged */
+void gic_irq_slow_path(unsigned int irq);
+
+void gic_irq_slow_path(unsigned int irq)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	if (irq < GIC_FIRST_SPECIAL)
+		handle_acked_irq(cpu_data, irq);
+}
+
+/*
+ * The fields the fast path uses lie past the stacks, beyond the reach of a
+ * load's immediate offset: x1 points to a 4 KiB aligned window into struct
+ * per_cpu instead.
+ */
+#define FAST_WINDOW	(__builtin_offsetof(struct per_cpu, stats) & ~0xfffUL)
+#define FAST_OFFSET(field) (__builtin_offsetof(struct per_cpu, field) - \
+			    FAST_WINDOW)
+BUILD_BUG_ON(FAST_OFFSET(gic.maint_irq) >= 16384);
+BUILD_BUG_ON(FAST_OFFSET(stats) >= 16384);
+
+/*
+ * The fast path, see the top of the file.  It lives in a C function only
+ * so that the compiler supplies the structure offsets; the function itself
+ * is never called.
+ */
+static void __attribute__((used)) gic_irq_entry_asm(void)
+{
+	asm volatile(
+	".pushsection .text.gic_v3_irq_entry, \"ax\"\n"
+	".globl gic_v3_irq_entry\n"
+	".type gic_v3_irq_entry, %%function\n"
+	".balign 64\n"
+	"gic_v3_irq_entry:\n"
+	"	stp	x0, x1, [sp, #-32]!\n"
+	"	stp	x2, x3, [sp, #16]\n"
+	"	mrs	x0, " __stringify(ICC_IAR1_EL1) "\n"
+	"	mrs	x1, tpidr_el2\n"
+	"	add	x1, x1, %[window]\n"
+	"	ldr	w2, [x1, %[total]]\n"
+	"	add	w2, w2, #1\n"
+	"	str	w2, [x1, %[total]]\n"
+	/* SGIs, specials (>= 1020) and the maintenance IRQ go to C */
+	"	sub	w2, w0, #16\n"
+	"	cmp	w2, #(1020 - 16)\n"
+	"	b.hs	.Lgic_slow\n"
+	"	ldr	w2, [x1, %[maint]]\n"
+	"	cmp	w0, w2\n"
+	"	b.eq	.Lgic_slow\n"
+	/* a free list register? (the lowest set bit of ELRSR) */
+	"	mrs	x2, " __stringify(ICH_ELRSR_EL2) "\n"
+	"	cbz	x2, .Lgic_slow\n"
+	"	rbit	x2, x2\n"
+	"	clz	x2, x2\n"
+	/* pending, HW, group 1, priority = running priority, p = v = INTID */
+	"	mrs	x3, " __stringify(ICC_RPR_EL1) "\n"
+	"	lsl	x3, x3, #48\n"
+	"	orr	x3, x3, #0x7000000000000000\n"
+	"	orr	x3, x3, x0\n"
+	"	orr	x3, x3, x0, lsl #32\n"
+	"	msr	" __stringify(ICC_EOIR1_EL1) ", x0\n"
+	"	ldr	w0, [x1, %[virq]]\n"
+	"	add	w0, w0, #1\n"
+	"	str	w0, [x1, %[virq]]\n"
+	"	adr	x0, 1f\n"
+	"	add	x0, x0, x2, lsl #3\n"
+	"	br	x0\n"
+#define FAST_WRITE_LR(n, crm, op2)					\
+	"	msr	" __stringify(ICH_LR_EL2(crm, op2)) ", x3\n"	\
+	"	b	2f\n"
+	"1:\n"
+	LR_CASES(FAST_WRITE_LR)
+#undef FAST_WRITE_LR
+	"2:	ldp	x2, x3, [sp, #16]\n"
+	"	ldp	x0, x1, [sp], #32\n"
+	"	eret\n"
+	/* x0: the INTID; save what C may clobber (x0-x3 are saved) */
+	".Lgic_slow:\n"
+	"	stp	x4, x5, [sp, #-128]!\n"
+	"	stp	x6, x7, [sp, #16]\n"
+	"	stp	x8, x9, [sp, #32]\n"
+	"	stp	x10, x11, [sp, #48]\n"
+	"	stp	x12, x13, [sp, #64]\n"
+	"	stp	x14, x15, [sp, #80]\n"
+	"	stp	x16, x17, [sp, #96]\n"
+	"	stp	x18, x30, [sp, #112]\n"
+	"	bl	gic_irq_slow_path\n"
+	"	ldp	x6, x7, [sp, #16]\n"
+	"	ldp	x8, x9, [sp, #32]\n"
+	"	ldp	x10, x11, [sp, #48]\n"
+	"	ldp	x12, x13, [sp, #64]\n"
+	"	ldp	x14, x15, [sp, #80]\n"
+	"	ldp	x16, x17, [sp, #96]\n"
+	"	ldp	x18, x30, [sp, #112]\n"
+	"	ldp	x4, x5, [sp], #128\n"
+	"	b	2b\n"
+	".size gic_v3_irq_entry, . - gic_v3_irq_entry\n"
+	".popsection\n"
+	: : [window] "i" (FAST_WINDOW),
+	    [total] "i" (FAST_OFFSET(stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL])),
+	    [virq] "i" (FAST_OFFSET(stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ])),
+	    [maint] "i" (FAST_OFFSET(gic.maint_irq)));
+}
+
+void irqchip_set_pending(struct per_cpu *cpu_data, u16 irq_id)
+{
+	inject_irq(cpu_data, irq_id, irq_priority(cpu_data, irq_id), false);
+}
+
+void irqchip_send_sgi(unsigned int cpu_id, u16 sgi_id)
+{
+	u64 sgir = gic_sgi1r_for(per_cpu(cpu_id)->mpidr, sgi_id);
+
+	/* whatever the target is told to look at must be visible first */
+	asm volatile("dsb ish" : : : "memory");
+	write_sysreg(ICC_SGI1R_EL1, sgir);
+	isb();
+}
+
+/*
+ * Queue a virtual SGI for another CPU of the cell and kick it.  A CPU that
+ * is not (or no longer) under the hypervisor gets the SGI physically: while
+ * entering, it turns it into a virtual one; after leaving, it is Linux's
+ * own.  The flag and the queue bit are checked in opposite order here and
+ * in irqchip_cpu_shutdown, so exactly one side hands the SGI on.
+ */
+static void send_virtual_sgi(struct per_cpu *target, unsigned int irq)
+{
+	if (target->gic.active) {
+		queue_irq(target, irq, false);
+		memory_barrier();
+		if (target->gic.active) {
+			irqchip_send_sgi(target->cpu_id, SGI_INJECT);
+			return;
+		}
+		if (!atomic_test_and_clear_bit(target->gic.pending, irq))
+			return;
+	}
+	irqchip_send_sgi(target->cpu_id, irq);
+}
+
+bool irqchip_handle_sgi1r_write(u64 value)
+{
+	struct per_cpu *cpu_data = this_cpu_data(), *target;
+	unsigned int irq = gic_sgi1r_intid(value), cpu;
+	u64 cpus = cpu_data->cell->cpu_set;
+
+	/* the trap handler counted the exit (VMEXITS_VSGI) */
+	for (cpu = 0; cpus; cpu++, cpus >>= 1) {
+		if (!(cpus & 1))
+			continue;
+		target = per_cpu(cpu);
+		if (!gic_sgi1r_targets(value, target->mpidr, cpu_data->mpidr))
+			continue;
+		if (target == cpu_data)
+			irqchip_set_pending(cpu_data, irq);
+		else
+			send_virtual_sgi(target, irq);
+	}
+	return true;
+}
+
+bool irqchip_irq_in_cell(struct cell *cell, unsigned int irq_id)
+{
+	return gic_irq_in_bitmap(cell->irq_bitmap, irq_id);
+}
+
+int irqchip_init(void)
+{
+	const struct jailhouse_system *sys = system_config;
+	unsigned long phys = sys->platform_info.arm.gicr_base;
+	unsigned int n;
+	u64 typer;
+	void *base;
+
+	if (sys->platform_info.arm.gic_version != 3) {
+		printk("ERROR: GIC version %u is not supported (GICv3 only)\n",
+		       sys->platform_info.arm.gic_version);
+		return -ENODEV;
+	}
+	gic_maint_irq = sys->platform_info.arm.maintenance_irq;
+	if (gic_maint_irq < GIC_NUM_SGIS || gic_maint_irq >= GIC_NUM_PRIVATE) {
+		printk("ERROR: maintenance IRQ %u is not a PPI\n",
+		       gic_maint_irq);
+		return -EINVAL;
+	}
+
+	gicd_base = paging_map_device(sys->platform_info.arm.gicd_base,
+				      GICD_SIZE);
+	if (!gicd_base)
+		return -ENOMEM;
+	if (!(gic_mmio_read(gicd_base + GICD_CTLR, 4) & GICD_CTLR_ARE_NS)) {
+		printk("ERROR: GICv3 affinity routing (GICD_CTLR.ARE) is "
+		       "off\n");
+		return -EIO;
+	}
+
+	/* redistributors are contiguous; the last one says so */
+	for (n = 0; n < GIC_MAX_RDISTS; n++) {
+		base = paging_map_device(phys, GICR_STRIDE);
+		if (!base)
+			return -ENOMEM;
+		typer = gic_mmio_read(base + GICR_TYPER, 8);
+		gic_rdists[n].phys = phys;
+		gic_rdists[n].base = base;
+		gic_rdists[n].typer = typer;
+		if (n == 0)
+			gic_rdist_stride = typer & GICR_TYPER_VLPIS ?
+				GICR_STRIDE_VLPIS : GICR_STRIDE;
+		if (typer & GICR_TYPER_LAST) {
+			gic_num_rdists = n + 1;
+			return 0;
+		}
+		phys += gic_rdist_stride;
+	}
+	printk("ERROR: no last GICv3 redistributor among the first %u\n",
+	       GIC_MAX_RDISTS);
+	return -EIO;
+}
+
+/*
+ * Linux may have taken an IRQ of its own right before it entered: an IPI
+ * runs the enable function on this CPU with the SGI still active (Linux
+ * uses EOImode 1 and deactivates when the handler returns), and IPIs sent
+ * just before may be pending.  Physical SGI 0 and 1 now belong to the
+ * hypervisor, so move such state over to the virtual interface, where
+ * Linux's deactivation and its view of IPIs now go.
+ */
+static void adopt_private_irqs(struct per_cpu *cpu_data)
+{
+	void *sgi_base = rdist_sgi_base(cpu_data);
+	u32 active = gic_mmio_read(sgi_base + GICR_ISACTIVER0, 4);
+	u32 pending = gic_mmio_read(sgi_base + GICR_ISPENDR0, 4) & 0xffff;
+	unsigned int irq, n = 0;
+	u64 lr;
+
+	active &= ~(1U << cpu_data->gic.maint_irq);
+	for (irq = 0; active && n < cpu_data->gic.num_lrs; irq++) {
+		if (!((active >> irq) & 1))
+			continue;
+		active &= ~(1U << irq);
+		lr = gic_lr_value(irq, irq_priority(cpu_data, irq),
+				  irq >= GIC_NUM_SGIS);
+		lr = (lr & ~ICH_LR_STATE_MASK) | ICH_LR_ACTIVE;
+		if (irq < GIC_NUM_SGIS)
+			write_sysreg(ICC_DIR_EL1, irq);
+		write_lr(n++, lr);
+	}
+
+	if (pending) {
+		gic_mmio_write(sgi_base + GICD_ICPENDR, 4, pending);
+		for (irq = 0; irq < GIC_NUM_SGIS; irq++)
+			if ((pending >> irq) & 1)
+				irqchip_set_pending(cpu_data, irq);
+	}
+}
+
+int irqchip_cpu_init(struct per_cpu *cpu_data)
+{
+	struct gic_percpu *gic = &cpu_data->gic;
+	u64 mpidr = read_sysreg(mpidr_el1) & GICD_IROUTER_AFF_MASK;
+	u32 aff = gic_mpidr_to_rdist_aff(mpidr), hv_irqs;
+	u64 ctlr, vmcr;
+	void *sgi_base;
+	unsigned int n;
+
+	if (!gicd_base)
+		return -EIO;
+
+	for (n = 0; n < gic_num_rdists; n++)
+		if ((gic_rdists[n].typer >> GICR_TYPER_AFF_SHIFT) == aff)
+			break;
+	if (n == gic_num_rdists) {
+		printk("ERROR: no GICv3 redistributor for CPU %u "
+		       "(MPIDR 0x%llx)\n", cpu_data->cpu_id, mpidr);
+		return -ENODEV;
+	}
+	if (MPIDR_AFF0(mpidr) >= 16) {
+		printk("ERROR: CPU %u: Aff0 %llu not reachable by SGIs\n",
+		       cpu_data->cpu_id, MPIDR_AFF0(mpidr));
+		return -EIO;
+	}
+
+	gic->redist_base = gic_rdists[n].base;
+	gic->redist_phys = gic_rdists[n].phys;
+	gic->mpidr = mpidr;
+	gic->maint_irq = gic_maint_irq;
+	for (n = 0; n < GIC_PENDING_WORDS; n++) {
+		gic->pending[n] = 0;
+		gic->pending_virt[n] = 0;
+	}
+
+	write_sysreg(ICC_SRE_EL2, read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE |
+		     ICC_SRE_ENABLE);
+	isb();
+	if (!(read_sysreg(ICC_SRE_EL2) & ICC_SRE_SRE)) {
+		printk("ERROR: GICv3 system register interface unavailable\n");
+		return -EIO;
+	}
+
+	gic->num_lrs = (read_sysreg(ICH_VTR_EL2) & ICH_VTR_LISTREGS_MASK) + 1;
+	if (gic->num_lrs > ICH_MAX_LRS)
+		gic->num_lrs = ICH_MAX_LRS;
+	for (n = 0; n < gic->num_lrs; n++)
+		write_lr(n, 0);
+	write_sysreg(ICH_AP0R0_EL2, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
+
+	/* Linux goes on with its CPU interface settings, virtually */
+	ctlr = read_sysreg(ICC_CTLR_EL1);
+	vmcr = (read_sysreg(ICC_PMR_EL1) & ICH_VMCR_VPMR_MASK) <<
+		ICH_VMCR_VPMR_SHIFT;
+	vmcr |= (read_sysreg(ICC_BPR1_EL1) & ICH_VMCR_VBPR1_MASK) <<
+		ICH_VMCR_VBPR1_SHIFT;
+	if (read_sysreg(ICC_IGRPEN1_EL1) & 1)
+		vmcr |= ICH_VMCR_VENG1;
+	if (ctlr & ICC_CTLR_EOIMODE)
+		vmcr |= ICH_VMCR_VEOIM;
+	if (ctlr & ICC_CTLR_CBPR)
+		vmcr |= ICH_VMCR_VCBPR;
+	write_sysreg(ICH_VMCR_EL2, vmcr);
+	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+
+	write_sysreg(ICC_CTLR_EL1, ctlr | ICC_CTLR_EOIMODE);
+	write_sysreg(ICC_PMR_EL1, 0xff);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	isb();
+
+	/* the hypervisor's own private IRQs: group 1, enabled */
+	sgi_base = rdist_sgi_base(cpu_data);
+	hv_irqs = 1U << SGI_INJECT | 1U << SGI_EVENT | 1U << gic->maint_irq;
+	for (n = 0; n < GIC_NUM_PRIVATE; n++)
+		if (((hv_irqs >> n) & 1) && irq_priority(cpu_data, n) == 0xff)
+			gic_mmio_write(sgi_base + GICD_IPRIORITYR + n, 1,
+				       GIC_HV_PRIORITY);
+	gic_mmio_write(sgi_base + GICR_IGROUPR0, 4,
+		       gic_mmio_read(sgi_base + GICR_IGROUPR0, 4) | hv_irqs);
+	gic_mmio_write(sgi_base + GICR_ISENABLER0, 4, hv_irqs);
+
+	adopt_private_irqs(cpu_data);
+
+	gic->active = true;
+	return 0;
+}
+
+static void set_pending_physically(struct per_cpu *cpu_data,
+				   unsigned int irq)
+{
+	void *base = irq < GIC_NUM_PRIVATE ? rdist_sgi_base(cpu_data) :
+		gicd_base;
+
+	if (irq < GIC_NUM_SGIS) {
+		write_sysreg(ICC_SGI1R_EL1,
+			     gic_sgi1r_for(cpu_data->gic.mpidr, irq));
+		isb();
+	} else {
+		gic_mmio_write(base + GICD_ISPENDR + (irq / 32) * 4, 4,
+			       1U << (irq % 32));
+	}
+}
+
+/*
+ * Hand a virtual IRQ back to the physical GIC: pending ones become pending
+ * there, and the physical IRQs the hypervisor took are deactivated so that
+ * Linux sees them (again).
+ */
+static void return_irq(struct per_cpu *cpu_data, unsigned int irq,
+		       bool pending, bool hw)
+{
+	if (pending)
+		set_pending_physically(cpu_data, irq);
+	if (hw)
+		write_sysreg(ICC_DIR_EL1, irq);
+}
+
+void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
+{
+	struct gic_percpu *gic = &cpu_data->gic;
+	u64 vmcr, lr, ctlr;
+	unsigned int n;
+	bool hw;
+
+	if (!gic->active)
+		return;
+	/* see send_virtual_sgi() */
+	gic->active = false;
+	memory_barrier();
+
+	vmcr = read_sysreg(ICH_VMCR_EL2);
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+
+	gic_mmio_write(rdist_sgi_base(cpu_data) + GICD_ICENABLER, 4,
+		       1U << gic->maint_irq);
+
+	for (n = 0; n < gic->num_lrs; n++) {
+		lr = read_lr(n);
+		write_lr(n, 0);
+		if (!(lr & ICH_LR_STATE_MASK))
+			continue;
+		return_irq(cpu_data, lr & ICH_LR_VINTID_MASK,
+			   lr & ICH_LR_PENDING, lr & ICH_LR_HW);
+	}
+	for (n = 0; n < MAX_IRQS; n++) {
+		if (!atomic_test_and_clear_bit(gic->pending, n))
+			continue;
+		hw = n >= GIC_NUM_SGIS &&
+			!gic_irq_in_bitmap(gic->pending_virt, n);
+		return_irq(cpu_data, n, true, hw);
+	}
+	write_sysreg(ICH_AP0R0_EL2, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
+
+	write_sysreg(ICC_PMR_EL1,
+		     (vmcr >> ICH_VMCR_VPMR_SHIFT) & ICH_VMCR_VPMR_MASK);
+	write_sysreg(ICC_BPR1_EL1,
+		     (vmcr >> ICH_VMCR_VBPR1_SHIFT) & ICH_VMCR_VBPR1_MASK);
+	ctlr = read_sysreg(ICC_CTLR_EL1) & ~ICC_CTLR_EOIMODE;
+	if (vmcr & ICH_VMCR_VEOIM)
+		ctlr |= ICC_CTLR_EOIMODE;
+	write_sysreg(ICC_CTLR_EL1, ctlr);
+	write_sysreg(ICC_IGRPEN1_EL1, !!(vmcr & ICH_VMCR_VENG1));
+	isb();
+}
+
+int irqchip_cell_init(struct cell *cell)
+{
+	gic_build_irq_bitmap(cell->irq_bitmap, cell->config,
+			     system_config->platform_info.arm.gicd_base,
+			     gic_maint_irq);
+	return gic_dist_cell_init(cell);
+}
+
+void irqchip_cell_exit(struct cell *cell)
+{
+	gic_dist_cell_exit(cell);
+}

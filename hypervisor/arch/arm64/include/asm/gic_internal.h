@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * State and helpers shared by the GICv3 driver's files: gic-v3.c (CPU
+ * interface, list registers, IRQ path) and gic-dist.c (emulation of the
+ * distributor and redistributor registers for the cells).
+ */
+#ifndef _JAILHOUSE_ASM_GIC_INTERNAL_H
+#define _JAILHOUSE_ASM_GIC_INTERNAL_H
+
+#include <jailhouse/types.h>
+#include <jailhouse/utils.h>
+#include <asm/gic_v3.h>
+#include <asm/spinlock.h>
+
+#define read_sysreg(reg) ({						\
+	u64 __val;							\
+	asm volatile("mrs %0, " __stringify(reg) : "=r" (__val));	\
+	__val;								\
+})
+
+#define write_sysreg(reg, val)						\
+	asm volatile("msr " __stringify(reg) ", %0" : : "r" ((u64)(val)))
+
+static inline void isb(void)
+{
+	asm volatile("isb" : : : "memory");
+}
+
+struct cell;
+struct per_cpu;
+struct mmio_access;
+
+/* a redistributor found at irqchip_init */
+struct gic_rdist {
+	unsigned long phys;
+	void *base;		/* RD_base; SGI_base at + GICR_SGI_BASE */
+	u64 typer;
+};
+
+/* MAX_CPUS of <jailhouse/cell.h>: one redistributor per CPU */
+#define GIC_MAX_RDISTS		64
+
+extern void *gicd_base;
+extern struct gic_rdist gic_rdists[GIC_MAX_RDISTS];
+extern unsigned int gic_num_rdists;
+extern unsigned long gic_rdist_stride;
+extern unsigned int gic_maint_irq;
+
+/* device accesses of 1, 4 or 8 bytes (the widths GICv3 registers allow) */
+u64 gic_mmio_read(void *addr, unsigned int size);
+void gic_mmio_write(void *addr, unsigned int size, u64 val);
+
+int gic_dist_cell_init(struct cell *cell);
+void gic_dist_cell_exit(struct cell *cell);
+
+#endif /* !_JAILHOUSE_ASM_GIC_INTERNAL_H */

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-CPU state of the interrupt controller driver, embedded in struct
+ * per_cpu.  Owned by arch/arm64/gic-v3.c.
+ */
+#ifndef _JAILHOUSE_ASM_GIC_PERCPU_H
+#define _JAILHOUSE_ASM_GIC_PERCPU_H
+
+#include <jailhouse/types.h>
+
+/* one bit per INTID 0..1023 */
+#define GIC_PENDING_WORDS	(1024 / 32)
+
+struct gic_percpu {
+	/*
+	 * INTID of the maintenance PPI, copied here so that the IRQ fast
+	 * path finds it next to the per-CPU pointer it already has.
+	 */
+	u32 maint_irq;
+	/* number of list registers (ICH_VTR_EL2.ListRegs + 1) */
+	unsigned int num_lrs;
+	/* this CPU's redistributor: RD_base (SGI_base follows at +64 KiB) */
+	void *redist_base;
+	unsigned long redist_phys;
+	/* MPIDR_EL1 affinity fields of this CPU */
+	u64 mpidr;
+	/* set once irqchip_cpu_init succeeded, cleared by the shutdown */
+	volatile bool active;
+	/*
+	 * Virtual IRQs waiting for a free list register.  A bit per INTID
+	 * rather than a FIFO: duplicates merge the way a GIC pending latch
+	 * does, nothing can overflow, and other CPUs add SGIs with an atomic
+	 * OR.  The drain always takes the waiting IRQ of highest priority.
+	 * INTIDs 0..15 are virtual SGIs; any other one is a physical IRQ
+	 * that the hypervisor acknowledged (injected with the HW bit) unless
+	 * its pending_virt bit says it was raised by software.
+	 */
+	u32 pending[GIC_PENDING_WORDS];
+	/* among those, the ones to inject without the HW bit (vPCI etc.) */
+	u32 pending_virt[GIC_PENDING_WORDS];
+};
+
+#endif /* !_JAILHOUSE_ASM_GIC_PERCPU_H */

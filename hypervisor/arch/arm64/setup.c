@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm64 mechanics of enable and disable: EL2 registers, the cells'
+ * stage-2 translation and leaving EL2.
+ *
+ * Stage 2 uses the 4 KiB granule and the CPUs' physical address size
+ * (ID_AA64MMFR0_EL1.PARange, at most 48 bits), starting at level 1 with
+ * concatenated root tables up to 42 bits, at level 0 above.  The root
+ * cell has VMID 0, a cell n VMID n.
+ */
+#include <jailhouse/arch.h>
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/image.h>
+#include <jailhouse/paging.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/printk.h>
+#include <asm/paging_arm64.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+
+#define HCR_CELL	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW)
+/*
+ * Linux's choices that its EL1 code relies on (pointer authentication and
+ * MTE instructions not trapped) stay as they were.
+ */
+#define HCR_KEEP	(HCR_API | HCR_APK | HCR_ATA)
+
+#define VTCR_RES1	(1UL << 31)
+#define VTCR_SH0_INNER	(3UL << 12)
+#define VTCR_ORGN0_WB	(1UL << 10)
+#define VTCR_IRGN0_WB	(1UL << 8)
+#define VTCR_SL0_SHIFT	6
+#define VTCR_PS_SHIFT	16
+
+extern u8 stub_vectors[];
+extern u8 exit_to_linux_idmap[];
+extern const struct paging_env hv_paging_env;
+
+static unsigned int parange;
+static unsigned int ipa_bits;
+static u64 vtcr;
+static unsigned int s2_root_level, s2_root_pages;
+
+static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48 };
+
+void psci_probe_firmware(void);
+
+int arch_init_early(void)
+{
+	unsigned long stub_phys;
+	int err;
+
+	parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+	if (parange > 5)
+		parange = 5;
+	ipa_bits = parange_bits[parange];
+
+	if (ipa_bits > 42) {
+		s2_root_level = 0;
+		s2_root_pages = 1;
+		vtcr = 2UL << VTCR_SL0_SHIFT;
+	} else {
+		s2_root_level = 1;
+		s2_root_pages = ipa_bits > 39 ? 1U << (ipa_bits - 39) : 1;
+		vtcr = 1UL << VTCR_SL0_SHIFT;
+	}
+	vtcr |= VTCR_RES1 | VTCR_SH0_INNER | VTCR_ORGN0_WB | VTCR_IRGN0_WB |
+		((u64)parange << VTCR_PS_SHIFT) | (64 - ipa_bits);
+
+	/* the page of the exit path, identity mapped for the MMU switch */
+	stub_phys = paging_hvirt2phys(stub_vectors) & PAGE_MASK;
+	err = paging_create(&hv_paging, stub_phys, PAGE_SIZE, stub_phys,
+			    PAGING_READ | PAGING_EXEC);
+	if (err)
+		return err;
+	arch_paging_flush_hv();
+
+	psci_probe_firmware();
+	return 0;
+}
+
+void arch_paging_activate_hv(void)
+{
+	write_sysreg(ttbr0_el2, paging_hvirt2phys(hv_paging.root));
+	isb();
+	asm volatile("tlbi alle2; dsb nsh; isb" : : : "memory");
+}
+
+void arch_paging_flush_hv(void)
+{
+	asm volatile("dsb ishst; isb" : : : "memory");
+}
+
+int arch_cpu_init(struct per_cpu *cpu_data)
+{
+	unsigned int cpu_parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+
+	arch_paging_activate_hv();
+
+	if (cpu_parange < parange) {
+		printk("ERROR: CPU %u has a smaller physical address size\n",
+		       cpu_data->cpu_id);
+		return -EINVAL;
+	}
+	cpu_data->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	write_sysreg(vtcr_el2, vtcr);
+	isb();
+	return 0;
+}
+
+void arch_cpu_activate(struct per_cpu *cpu_data)
+{
+	extern u8 hyp_vectors[];
+
+	write_sysreg(vbar_el2, hyp_vectors);
+	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
+	write_sysreg(hcr_el2, HCR_CELL |
+		     (cpu_data->arch.linux_hcr & HCR_KEEP));
+	isb();
+	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
+}
+
+static void clean_dcache(const void *start, unsigned long size)
+{
+	unsigned long ctr = read_sysreg(ctr_el0);
+	unsigned long line = 4UL << ((ctr >> 16) & 0xf);
+	unsigned long addr;
+
+	for (addr = (unsigned long)start & ~(line - 1);
+	     addr < (unsigned long)start + size; addr += line)
+		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
+	asm volatile("dsb sy" : : : "memory");
+}
+
+void __attribute__((noreturn))
+arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
+	      long result, bool power_off)
+{
+	void (*exit_idmap)(unsigned long frame, unsigned long vectors,
+			   unsigned long power_off) __attribute__((noreturn));
+	/* not paging_hvirt2phys(): this may run before the pools exist */
+	unsigned long to_phys = cpu_data->phys - (unsigned long)cpu_data;
+
+	write_sysreg(hcr_el2, cpu_data->arch.linux_hcr);
+	write_sysreg(vttbr_el2, 0);
+	isb();
+	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
+
+	frame->regs[0] = result;
+	/* the exit path reads the frame with the MMU off */
+	clean_dcache(frame, sizeof(*frame));
+
+	exit_idmap = (void *)((unsigned long)exit_to_linux_idmap + to_phys);
+	exit_idmap((unsigned long)frame + to_phys,
+		   (unsigned long)stub_vectors + to_phys, power_off);
+}
+
+int arch_cell_init(struct cell *cell)
+{
+	struct paging_structs *pg = &cell->stage2;
+
+	pg->env = &hv_paging_env;
+	pg->root_level = s2_root_level;
+	pg->root_pages = s2_root_pages;
+	pg->stage2 = true;
+	pg->root = page_alloc(&mem_pool, s2_root_pages);
+	if (!pg->root)
+		return -ENOMEM;
+	cell->s2_root_table = paging_hvirt2phys(pg->root);
+	cell->vttbr = cell->s2_root_table | ((u64)(cell->id & 0xff) << 48);
+	return 0;
+}
+
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem)
+{
+	unsigned int flags = 0;
+
+	if (mem->flags & JAILHOUSE_MEM_READ)
+		flags |= PAGING_READ;
+	if (mem->flags & JAILHOUSE_MEM_WRITE)
+		flags |= PAGING_WRITE;
+	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
+		flags |= PAGING_EXEC;
+	if (mem->flags & JAILHOUSE_MEM_IO)
+		flags |= PAGING_DEVICE;
+	if (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES)
+		flags |= PAGING_NO_HUGE;
+	if (mem->virt_start + mem->size > (1UL << ipa_bits))
+		return -ERANGE;
+	return paging_create(&cell->stage2, mem->phys_start, mem->size,
+			     mem->virt_start, flags);
+}
+
+void arch_cpu_idle(void)
+{
+	asm volatile("dsb sy; wfi" : : : "memory");
+	/* a wake-up of a parked CPU counts as an exit, like the vector's */
+	this_cpu_data()->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	irqchip_handle_irq();
+}

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Traps from the cells (lower EL, AArch64) and their policy.
+ *
+ * Handled: hvc #0x4a48 (hypercalls), other hvc immediates (answered like
+ * Linux's hyp stub answers an unknown call: HVC_STUB_ERR), smc (PSCI and
+ * SMCCC, psci.c), writes of ICC_SGI1R_EL1 (the interrupt controller
+ * delivers the SGI), stage-2 data aborts with a valid syndrome (MMIO
+ * emulation).
+ *
+ * Anything else, and any access the emulation refuses, is reported with
+ * cell, CPU, exception class, PC and, for data aborts, the address, width
+ * and direction.  Policy:
+ *  - root cell: the exception is reflected into the cell, so that Linux
+ *    deals with it like with a fault of the hardware: a refused or
+ *    unhandled data access becomes a synchronous external abort at the
+ *    faulting address (SIGBUS for a process, an oops for the kernel), any
+ *    other trap an undefined instruction.  Parking a CPU of the root would
+ *    sooner or later stall all of Linux (IPIs, RCU) behind that CPU.
+ *  - other cells: the CPU is stopped in the hypervisor (panic_park():
+ *    WFI, answers management requests, reported as FAILED by
+ *    JAILHOUSE_CPU_INFO_STATE, released on disable); the machine and the
+ *    other CPUs go on.
+ * Exceptions taken at EL2 itself are hypervisor bugs: reported, CPU
+ * stopped.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/mmio.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/printk.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+
+#define HVC_STUB_ERR		0xbadca11
+
+/* ISS of a trapped MSR/MRS: Op0, Op2, Op1, CRn, CRm; Rt and direction */
+#define SYSREG_ISS_MASK		0x3ffc1e
+#define SYSREG_ISS(op0, op1, crn, crm, op2) \
+	(((op0) << 20) | ((op2) << 17) | ((op1) << 14) | ((crn) << 10) | \
+	 ((crm) << 1))
+#define ISS_ICC_SGI1R_EL1	SYSREG_ISS(3, 0, 12, 11, 5)
+
+/* data abort ISS */
+#define DABT_ISV		(1UL << 24)
+#define DABT_SAS_SHIFT		22
+#define DABT_SSE		(1UL << 21)
+#define DABT_SRT_SHIFT		16
+#define DABT_SF			(1UL << 15)
+#define DABT_S1PTW		(1UL << 7)
+#define DABT_WNR		(1UL << 6)
+
+enum trap_result handle_smc(struct trap_context *ctx);
+
+struct trap_context *this_trap_context(void)
+{
+	return this_cpu_data()->trap_ctx;
+}
+
+static const char *ec_name(unsigned int ec)
+{
+	switch (ec) {
+	case EC_UNKNOWN: return "unknown reason";
+	case EC_WFX: return "WFI/WFE";
+	case EC_HVC32: return "HVC (AArch32)";
+	case EC_SMC32: return "SMC (AArch32)";
+	case EC_HVC64: return "HVC";
+	case EC_SMC64: return "SMC";
+	case EC_SYS64: return "MSR/MRS";
+	case EC_IABT_LOW: return "instruction abort";
+	case EC_IABT_CUR: return "instruction abort at EL2";
+	case EC_DABT_LOW: return "data abort";
+	case EC_DABT_CUR: return "data abort at EL2";
+	default: return "other";
+	}
+}
+
+static const char *cell_name(const struct per_cpu *cpu_data)
+{
+	return cpu_data->cell ? cpu_data->cell->config->name : "(none)";
+}
+
+static void report_trap(const char *what, const struct trap_context *ctx,
+			u64 esr)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	printk("ERROR: %s: cell \"%s\", CPU %u, EC 0x%02llx (%s), ISS 0x%07llx, "
+	       "PC 0x%016llx\n", what, cell_name(cpu_data), cpu_data->cpu_id,
+	       ESR_EC(esr), ec_name(ESR_EC(esr)), ESR_ISS(esr), ctx->elr);
+}
+
+static void report_mmio(const char *what, const struct trap_context *ctx,
+			u64 esr, const struct mmio_access *mmio)
+{
+	report_trap(what, ctx, esr);
+	printk("       IPA 0x%lx, %u byte %s", mmio->address, mmio->size,
+	       mmio->is_write ? "write" : "read");
+	if (mmio->is_write)
+		printk(" of 0x%lx", mmio->value);
+	printk("\n");
+}
+
+static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	u64 iss = ESR_ISS(esr);
+	unsigned int srt = (iss >> DABT_SRT_SHIFT) & 0x1f;
+	struct mmio_access mmio;
+	enum mmio_result res;
+
+	mmio.address = ((read_sysreg(hpfar_el2) >> 4) << 12) |
+		(read_sysreg(far_el2) & 0xfff);
+	mmio.size = 1U << ((iss >> DABT_SAS_SHIFT) & 3);
+	mmio.is_write = iss & DABT_WNR;
+	mmio.value = 0;
+
+	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
+		report_mmio(iss & DABT_ISV ? "stage-2 fault on a page walk" :
+			    "data abort without syndrome (e.g. ldp/stp on MMIO)",
+			    ctx, esr, &mmio);
+		return TRAP_FORBIDDEN;
+	}
+	if (mmio.is_write) {
+		mmio.value = trap_get_reg(ctx, srt);
+		if (mmio.size < 8)
+			mmio.value &= (1UL << (8 * mmio.size)) - 1;
+	}
+
+	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
+	res = mmio_handle_access(&mmio);
+	if (res != MMIO_HANDLED) {
+		report_mmio(res == MMIO_ERROR ? "forbidden MMIO access" :
+			    "unhandled MMIO access", ctx, esr, &mmio);
+		return res == MMIO_ERROR ? TRAP_FORBIDDEN : TRAP_UNHANDLED;
+	}
+
+	if (!mmio.is_write) {
+		u64 val = mmio.value;
+
+		if ((iss & DABT_SSE) && mmio.size < 8) {
+			unsigned int shift = 64 - 8 * mmio.size;
+
+			val = (u64)((s64)(val << shift) >> shift);
+		}
+		if (!(iss & DABT_SF))
+			val &= 0xffffffffUL;
+		trap_set_reg(ctx, srt, val);
+	}
+	ctx->elr += 4;
+	return TRAP_HANDLED;
+}
+
+static enum trap_result handle_sysreg(struct trap_context *ctx, u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
+	unsigned int rt = (iss >> 5) & 0x1f;
+	bool is_read = iss & 1;
+
+	if ((iss & SYSREG_ISS_MASK) == ISS_ICC_SGI1R_EL1 && !is_read) {
+		this_cpu_data()->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
+		if (!irqchip_handle_sgi1r_write(trap_get_reg(ctx, rt))) {
+			report_trap("SGI to a CPU outside the cell refused",
+				    ctx, esr);
+			return TRAP_FORBIDDEN;
+		}
+		ctx->elr += 4;
+		return TRAP_HANDLED;
+	}
+	report_trap(is_read ? "unhandled system register read" :
+		    "unhandled system register write", ctx, esr);
+	return TRAP_UNHANDLED;
+}
+
+static enum trap_result handle_hvc(struct trap_context *ctx, u64 esr)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	if ((esr & 0xffff) != JAILHOUSE_HVC_CODE) {
+		/* e.g. the kernel's own hyp-stub calls: the stub is gone */
+		ctx->regs[0] = HVC_STUB_ERR;
+		return TRAP_HANDLED;
+	}
+	ctx->regs[0] = hypercall(cpu_data, ctx->regs[0], ctx->regs[1],
+				 ctx->regs[2]);
+	return TRAP_HANDLED;
+}
+
+#define ESR_EC_SHIFT_EL1	26
+#define FSC_SYNC_EXT_ABORT	0x10
+#define PSR_MODE_MASK		0xf
+#define PSR_MODE_EL0T		0x0
+#define PSR_MODE_EL1T		0x4
+#define VECTOR_CURRENT_SP0	0x000
+#define VECTOR_CURRENT_SPX	0x200
+#define VECTOR_LOWER_A64	0x400
+
+/*
+ * Make the guest take a synchronous exception at EL1 as if the hardware
+ * had raised it: ESR/FAR/ELR/SPSR_EL1 set, PC at the right vector, EL1h
+ * with DAIF masked.
+ */
+static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
+{
+	unsigned int ec = ESR_EC(esr_el2);
+	unsigned int mode = ctx->spsr & PSR_MODE_MASK;
+	bool from_el0 = mode == PSR_MODE_EL0T;
+	u64 esr, offset;
+
+	if (ec == EC_DABT_LOW || ec == EC_IABT_LOW) {
+		/* the same class one level down, as an external abort */
+		if (!from_el0)
+			ec++;
+		esr = ((u64)ec << ESR_EC_SHIFT_EL1) | ESR_IL |
+			FSC_SYNC_EXT_ABORT;
+		if (ESR_EC(esr_el2) == EC_DABT_LOW)
+			esr |= ESR_ISS(esr_el2) & (1UL << 6);	/* WnR */
+		write_sysreg(far_el1, read_sysreg(far_el2));
+	} else {
+		esr = ((u64)EC_UNKNOWN << ESR_EC_SHIFT_EL1) | ESR_IL;
+	}
+
+	if (from_el0)
+		offset = VECTOR_LOWER_A64;
+	else if (mode == PSR_MODE_EL1T)
+		offset = VECTOR_CURRENT_SP0;
+	else
+		offset = VECTOR_CURRENT_SPX;
+
+	write_sysreg(esr_el1, esr);
+	write_sysreg(elr_el1, ctx->elr);
+	write_sysreg(spsr_el1, ctx->spsr);
+	ctx->elr = read_sysreg(vbar_el1) + offset;
+	ctx->spsr = PSR_DAIF_MASK | PSR_MODE_EL1H;
+}
+
+/* hvc #0x4a48 except DISABLE, from entry.S without a full frame */
+long arch_hypercall_fast(unsigned long code, unsigned long arg1,
+			 unsigned long arg2)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	return hypercall(cpu_data, code, arg1, arg2);
+}
+
+void arch_handle_trap(struct trap_context *ctx)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	u64 esr = read_sysreg(esr_el2);
+	enum trap_result res;
+
+	cpu_data->trap_ctx = ctx;
+	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		res = handle_hvc(ctx, esr);
+		break;
+	case EC_SMC64:
+		res = handle_smc(ctx);
+		break;
+	case EC_SYS64:
+		res = handle_sysreg(ctx, esr);
+		break;
+	case EC_DABT_LOW:
+		res = handle_dabt(ctx, esr);
+		break;
+	default:
+		report_trap("unhandled trap", ctx, esr);
+		res = TRAP_UNHANDLED;
+	}
+
+	if (res == TRAP_HANDLED)
+		return;
+	if (cpu_data->cell == &root_cell) {
+		printk("       reflected into the cell as %s\n",
+		       ESR_EC(esr) == EC_DABT_LOW || ESR_EC(esr) == EC_IABT_LOW ?
+		       "a synchronous external abort" :
+		       "an undefined instruction");
+		inject_sync_exception(ctx, esr);
+		return;
+	}
+	panic_park();
+}
+
+void arch_handle_unexpected(struct trap_context *ctx)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	cpu_data->trap_ctx = ctx;
+	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	report_trap("unexpected exception from the cell (SError, FIQ or "
+		    "AArch32)", ctx, read_sysreg(esr_el2));
+	panic_park();
+}
+
+/* A fault of the hypervisor itself: report what is known and stop. */
+void arch_handle_hyp_fault(struct trap_context *ctx)
+{
+	u64 esr = read_sysreg(esr_el2);
+
+	printk("FATAL: hypervisor fault on CPU %u: EC 0x%02llx (%s), "
+	       "ISS 0x%07llx, PC 0x%016llx, FAR 0x%016llx, LR 0x%016llx\n",
+	       this_cpu_data()->cpu_id, ESR_EC(esr), ec_name(ESR_EC(esr)),
+	       ESR_ISS(esr), ctx->elr, read_sysreg(far_el2), ctx->regs[30]);
+	for (;;)
+		asm volatile("wfi");
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A cell: a set of CPUs, memory and interrupts described by a cell config.
+ * The root cell (id 0) is the Linux that enabled the hypervisor.
+ */
+#ifndef _JAILHOUSE_CELL_H
+#define _JAILHOUSE_CELL_H
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+#include <jailhouse/irqchip.h>
+#include <jailhouse/paging.h>
+#include <asm/spinlock.h>
+
+/* CPUs are numbered 0..MAX_CPUS-1 (bit index in the config's cpu set) */
+#define MAX_CPUS		64
+#define MAX_MMIO_REGIONS	64
+
+struct mmio_region {
+	unsigned long start;
+	unsigned long size;
+	void *handler;		/* mmio_handler */
+	void *arg;
+};
+
+struct cell {
+	unsigned int id;
+	/* the cell's config as validated at creation (hypervisor copy) */
+	const struct jailhouse_cell_desc *config;
+	/* bit n set: CPU n belongs to this cell */
+	u64 cpu_set;
+	/* bit n of word n/32 set: INTID n belongs to this cell */
+	u32 irq_bitmap[MAX_IRQS / 32];
+
+	/* stage-2 translation: physical address of the root table */
+	unsigned long s2_root_table;
+	u64 vttbr;
+	struct paging_structs stage2;
+
+	/* emulated regions, sorted by start */
+	struct mmio_region mmio[MAX_MMIO_REGIONS];
+	unsigned int num_mmio;
+	spinlock_t mmio_lock;
+
+	/* the page mapped at the comm region IPA (non-root cells) */
+	struct jailhouse_comm_region *comm_page;
+};
+
+extern struct cell root_cell;
+
+static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
+{
+	return cpu < MAX_CPUS && (cell->cpu_set >> cpu) & 1;
+}
+
+#endif /* !_JAILHOUSE_CELL_H */
