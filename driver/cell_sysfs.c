@@ -319,6 +319,36 @@ void jailhouse_cell_sysfs_remove(struct jailhouse_cell_sysfs *cell)
 	kobject_put(&cell->kobj);
 }
 
+int jailhouse_cell_sysfs_set_cpus(struct jailhouse_cell_sysfs *cell,
+				  const struct cpumask *cpus)
+{
+	struct stats_kobj *stats;
+	unsigned int cpu;
+	int err = 0;
+
+	/* readers of the sums see each CPU either counted or not */
+	for_each_cpu(cpu, &cell->cpus)
+		if (!cpumask_test_cpu(cpu, cpus))
+			cpumask_clear_cpu(cpu, &cell->cpus);
+	for_each_cpu(cpu, cpus)
+		cpumask_set_cpu(cpu, &cell->cpus);
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (cell->cpu_stats[cpu] && !cpumask_test_cpu(cpu, cpus)) {
+			stats_remove(cell->cpu_stats[cpu]);
+			cell->cpu_stats[cpu] = NULL;
+		} else if (!cell->cpu_stats[cpu] &&
+			   cpumask_test_cpu(cpu, cpus)) {
+			stats = stats_add(cell, &cell->stats->kobj, cpu);
+			if (IS_ERR(stats))
+				err = PTR_ERR(stats);
+			else
+				cell->cpu_stats[cpu] = stats;
+		}
+	}
+	return err;
+}
+
 struct jailhouse_cell_sysfs *
 jailhouse_cell_sysfs_add(unsigned int id, const char *name,
 			 const struct cpumask *cpus)

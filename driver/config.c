@@ -132,12 +132,39 @@ static void report_finding(void *ctx, const struct config_check_finding *f)
 	}
 }
 
+/*
+ * Turns the findings of one checker run into the outcome of the ioctl:
+ * the first error becomes its reason, warnings only go to the log.
+ * @what names the config in the reason ("system configuration").
+ */
+static long finish_report(struct jailhouse_file *jf,
+			  const struct check_report *report, const char *what)
+{
+	if (report->errors + report->warnings > MAX_LOGGED_FINDINGS)
+		pr_err("%u more findings not logged; run 'jailhouse config check' to see them all\n",
+		       report->errors + report->warnings -
+		       MAX_LOGGED_FINDINGS);
+
+	if (report->errors > 1)
+		return jailhouse_fail(jf, -EINVAL,
+				      "invalid %s (%u errors, see the kernel log), first: %s",
+				      what, report->errors,
+				      report->first_error);
+	if (report->errors == 1)
+		return jailhouse_fail(jf, -EINVAL, "invalid %s: %s", what,
+				      report->first_error);
+	if (report->warnings)
+		pr_warn("%s: %u warning%s, see above\n", what,
+			report->warnings, report->warnings == 1 ? "" : "s");
+	return 0;
+}
+
 static long check_system_config(struct jailhouse_file *jf,
 				 const struct jailhouse_system *sys,
 				 size_t size)
 {
 	struct check_report *report;
-	long err = 0;
+	long err;
 
 	report = kzalloc(sizeof(*report), GFP_KERNEL);
 	if (!report)
@@ -145,24 +172,7 @@ static long check_system_config(struct jailhouse_file *jf,
 				      "out of memory while checking the system configuration");
 
 	config_check_system(sys, size, report_finding, report);
-
-	if (report->errors + report->warnings > MAX_LOGGED_FINDINGS)
-		pr_err("%u more findings not logged; run 'jailhouse config check' to see them all\n",
-		       report->errors + report->warnings -
-		       MAX_LOGGED_FINDINGS);
-
-	if (report->errors > 1)
-		err = jailhouse_fail(jf, -EINVAL,
-				     "invalid system configuration (%u errors, see the kernel log), first: %s",
-				     report->errors, report->first_error);
-	else if (report->errors == 1)
-		err = jailhouse_fail(jf, -EINVAL,
-				     "invalid system configuration: %s",
-				     report->first_error);
-	else if (report->warnings)
-		pr_warn("system configuration: %u warning%s, see above\n",
-			report->warnings, report->warnings == 1 ? "" : "s");
-
+	err = finish_report(jf, report, "system configuration");
 	kfree(report);
 	return err;
 }
@@ -221,6 +231,139 @@ jailhouse_system_config_load(struct jailhouse_file *jf,
 out_free:
 	kvfree(config);
 	return ERR_PTR(err);
+}
+
+/*
+ * Jailhouse's driver checks these three with these words; a system config
+ * passed by mistake gets a hint after them.
+ */
+static const char *cell_header_mismatch(const struct jailhouse_cell_desc *cell)
+{
+	if (memcmp(cell->signature, JAILHOUSE_SYSTEM_SIGNATURE,
+		   sizeof(cell->signature)) == 0 ||
+	    memcmp(cell->signature, JAILHOUSE_SYSTEM_SIGNATURE_REV13,
+		   sizeof(cell->signature)) == 0)
+		return "Not a cell configuration: this is a system config; 'jailhouse cell create' takes a cell config (e.g. qemu-arm64-inmate-demo.cell), the system config goes to 'jailhouse enable'";
+	if (memcmp(cell->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
+		   sizeof(cell->signature)) != 0 &&
+	    memcmp(cell->signature, JAILHOUSE_CELL_DESC_SIGNATURE_REV13,
+		   sizeof(cell->signature)) != 0)
+		return "Not a cell configuration";
+
+	switch (cell->revision) {
+	case JAILHOUSE_CONFIG_REVISION:
+		if (memcmp(cell->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
+			   sizeof(cell->signature)) != 0)
+			return "Not a cell configuration";
+		if (cell->architecture != JAILHOUSE_ARM64)
+			return "Configuration architecture mismatch";
+		return NULL;
+	case JAILHOUSE_CONFIG_REVISION_COMPAT:
+		if (memcmp(cell->signature, JAILHOUSE_CELL_DESC_SIGNATURE_REV13,
+			   sizeof(JAILHOUSE_CELL_DESC_SIGNATURE_REV13) - 1) != 0)
+			return "Not a cell configuration";
+		return NULL;
+	default:
+		return "Configuration revision mismatch";
+	}
+}
+
+/*
+ * The checker on its own (structure, ownership by the root per the system
+ * config) and then across the cells that will exist together: the new one
+ * last, so that every conflict is reported on it.
+ */
+long jailhouse_cell_config_check(struct jailhouse_file *jf,
+				 const struct jailhouse_system *sys,
+				 const struct jailhouse_cell_desc *cell,
+				 size_t size,
+				 const struct jailhouse_cell_desc *const others[],
+				 unsigned int num_others)
+{
+	const struct jailhouse_cell_desc **all;
+	struct check_report *report;
+	long err;
+
+	report = kzalloc(sizeof(*report), GFP_KERNEL);
+	all = kcalloc(num_others + 1, sizeof(*all), GFP_KERNEL);
+	if (!report || !all) {
+		err = jailhouse_fail(jf, -ENOMEM,
+				     "out of memory while checking the cell configuration");
+		goto out;
+	}
+
+	/* across cells only what is sound on its own: sizes are trusted */
+	if (config_check_cell(sys, cell, size, report_finding, report) == 0) {
+		memcpy(all, others, num_others * sizeof(*all));
+		all[num_others] = cell;
+		config_check_cells(sys, all, num_others + 1, report_finding,
+				   report);
+	}
+	err = finish_report(jf, report, "cell configuration");
+out:
+	kfree(all);
+	kfree(report);
+	return err;
+}
+
+struct jailhouse_cell_desc *
+jailhouse_cell_config_load(struct jailhouse_file *jf,
+			   const struct jailhouse_cell_create __user *ucreate,
+			   size_t *size)
+{
+	struct jailhouse_cell_create create;
+	struct jailhouse_cell_desc *config;
+	const char *mismatch;
+	long err;
+
+	if (copy_from_user(&create, ucreate, sizeof(create)))
+		return ERR_PTR(jailhouse_fail(jf, -EFAULT,
+					      "cannot read the cell create request from user space"));
+
+	if (create.config_size < sizeof(*config))
+		return ERR_PTR(jailhouse_fail(jf, -EINVAL,
+					      "Not a cell configuration: %u bytes, the header alone has %zu",
+					      create.config_size,
+					      sizeof(*config)));
+	if (create.config_size > JAILHOUSE_CELL_CONFIG_MAX_SIZE)
+		return ERR_PTR(jailhouse_fail(jf, -E2BIG,
+					      "cell configuration too large: %u bytes, the limit is %u",
+					      create.config_size,
+					      JAILHOUSE_CELL_CONFIG_MAX_SIZE));
+
+	/* physically contiguous: the hypervisor reads it by its address */
+	config = kmalloc(create.config_size, GFP_KERNEL);
+	if (!config)
+		return ERR_PTR(jailhouse_fail(jf, -ENOMEM,
+					      "out of memory for a cell configuration of %u bytes",
+					      create.config_size));
+
+	if (copy_from_user(config,
+			   (const void __user *)(uintptr_t)create.config_address,
+			   create.config_size)) {
+		err = jailhouse_fail(jf, -EFAULT,
+				     "cannot read the cell configuration (%u bytes) from user space",
+				     create.config_size);
+		goto out_free;
+	}
+
+	mismatch = cell_header_mismatch(config);
+	if (mismatch) {
+		err = jailhouse_fail(jf, -EINVAL, "%s", mismatch);
+		goto out_free;
+	}
+
+	*size = create.config_size;
+	return config;
+
+out_free:
+	kfree(config);
+	return ERR_PTR(err);
+}
+
+void jailhouse_cell_config_free(struct jailhouse_cell_desc *config)
+{
+	kfree(config);
 }
 
 void jailhouse_config_free(const void *config)

@@ -241,3 +241,51 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 	kfree(ring);
 	return len;
 }
+
+u32 jailhouse_console_mark(void)
+{
+	const struct console_ring *live = jailhouse_hv_console_page();
+
+	return live ? READ_ONCE(live->tail) : 0;
+}
+
+void jailhouse_console_last_line(u32 mark, char *line, size_t size)
+{
+	static const char error_prefix[] = "ERROR: ";
+	char *text, *start, *end, *last = NULL, *last_error = NULL;
+	struct console_ring *ring;
+	size_t len;
+	u32 missed;
+
+	line[0] = '\0';
+	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
+	text = kmalloc(CONSOLE_RING_SIZE + 1, GFP_KERNEL);
+	if (!ring || !text || !current_ring(ring))
+		goto out;
+
+	len = ring_delta(ring, mark, text, &missed);
+	text[len] = '\0';
+	/*
+	 * The hypervisor's error line says most, whatever follows it; cells'
+	 * virtual console output ("[NAME] ...") is not the hypervisor
+	 * speaking.
+	 */
+	for (start = text; *start; start = end) {
+		end = strchrnul(start, '\n');
+		if (*end)
+			*end++ = '\0';
+		start = strim(start);
+		if (!*start || *start == '[')
+			continue;
+		last = start;
+		if (strncmp(start, error_prefix, sizeof(error_prefix) - 1) == 0)
+			last_error = start + sizeof(error_prefix) - 1;
+	}
+	if (last_error)
+		strscpy(line, last_error, size);
+	else if (last)
+		strscpy(line, last, size);
+out:
+	kfree(text);
+	kfree(ring);
+}

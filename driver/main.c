@@ -43,10 +43,7 @@ long jailhouse_fail(struct jailhouse_file *jf, long err, const char *fmt, ...)
 	return err;
 }
 
-/* The root cell while enabled: its sysfs directory, name and CPUs. */
-static struct jailhouse_cell_sysfs *root_cell_sysfs;
-static char root_cell_name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
-static cpumask_t root_cell_cpus;
+struct jailhouse_root_cell jailhouse_root;
 
 static void root_cpus(const struct jailhouse_system *config,
 		      struct cpumask *cpus)
@@ -104,11 +101,11 @@ static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 		goto out_free;
 	}
 
-	root_cpus(config, &root_cell_cpus);
-	strscpy(root_cell_name, config->root_cell.name,
-		sizeof(root_cell_name));
-	root_sysfs = jailhouse_cell_sysfs_add(0, root_cell_name,
-					      &root_cell_cpus);
+	root_cpus(config, &jailhouse_root.cpus);
+	strscpy(jailhouse_root.name, config->root_cell.name,
+		sizeof(jailhouse_root.name));
+	root_sysfs = jailhouse_cell_sysfs_add(0, jailhouse_root.name,
+					      &jailhouse_root.cpus);
 	if (IS_ERR(root_sysfs)) {
 		err = jailhouse_fail(jf, PTR_ERR(root_sysfs),
 				     "cannot create the root cell's sysfs directory (error %ld)",
@@ -126,10 +123,12 @@ static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 		goto out_put;
 	}
 
-	root_cell_sysfs = root_sysfs;
+	/* cells are checked against it as long as the hypervisor runs */
+	jailhouse_root.config = config;
+	jailhouse_root.config_size = config_size;
+	jailhouse_root.sysfs = root_sysfs;
 	jailhouse_enabled = true;
 	pr_info("The Jailhouse is opening.\n");
-	jailhouse_config_free(config);
 	return 0;
 
 out_put:
@@ -147,8 +146,13 @@ static long jailhouse_cmd_disable(struct jailhouse_file *jf)
 	if (!jailhouse_enabled)
 		return jailhouse_fail(jf, -EINVAL, NOT_ENABLED_REASON);
 
+	/* as Jailhouse does: the cells go first, their CPUs back to Linux */
+	err = jailhouse_cell_destroy_all(jf);
+	if (err)
+		return err;
+
 	/* an offline CPU waits inside the hypervisor and would be lost */
-	if (cpumask_andnot(&offline, &root_cell_cpus, cpu_online_mask))
+	if (cpumask_andnot(&offline, &jailhouse_root.cpus, cpu_online_mask))
 		return jailhouse_fail(jf, -EBUSY,
 				      "root cell CPU(s) %*pbl offline: bring them online before disabling (echo 1 > /sys/devices/system/cpu/cpuN/online)",
 				      cpumask_pr_args(&offline));
@@ -157,37 +161,49 @@ static long jailhouse_cmd_disable(struct jailhouse_file *jf)
 	 * Gone before the hypervisor is: removing it waits for sysfs reads
 	 * that may be issuing hypercalls.
 	 */
-	if (root_cell_sysfs)
-		jailhouse_cell_sysfs_remove(root_cell_sysfs);
-	root_cell_sysfs = NULL;
+	if (jailhouse_root.sysfs)
+		jailhouse_cell_sysfs_remove(jailhouse_root.sysfs);
+	jailhouse_root.sysfs = NULL;
 
 	err = jailhouse_hv_disable(jf->reason, sizeof(jf->reason));
 	if (err) {
 		hv_failed(jf, err, "leaving the hypervisor");
 		/* still enabled: the cell must be visible again */
-		root_cell_sysfs = jailhouse_cell_sysfs_add(0, root_cell_name,
-							   &root_cell_cpus);
-		if (IS_ERR(root_cell_sysfs)) {
+		jailhouse_root.sysfs =
+			jailhouse_cell_sysfs_add(0, jailhouse_root.name,
+						 &jailhouse_root.cpus);
+		if (IS_ERR(jailhouse_root.sysfs)) {
 			pr_err("cannot recreate the root cell's sysfs directory\n");
-			root_cell_sysfs = NULL;
+			jailhouse_root.sysfs = NULL;
 		}
 		return err;
 	}
 
 	jailhouse_console_save_last();
 	jailhouse_enabled = false;
+	jailhouse_config_free(jailhouse_root.config);
+	jailhouse_root.config = NULL;
 	module_put(THIS_MODULE);
 	pr_info("The Jailhouse was closed.\n");
 	return 0;
 }
 
-static long jailhouse_cmd_cell(struct jailhouse_file *jf, const char *what)
+static long jailhouse_cmd_cell(struct jailhouse_file *jf,
+			       unsigned int ioctl, void __user *arg)
 {
 	if (!jailhouse_enabled)
 		return jailhouse_fail(jf, -EINVAL, NOT_ENABLED_REASON);
 
-	return jailhouse_fail(jf, -EOPNOTSUPP,
-			      "%s is not implemented in this build yet", what);
+	switch (ioctl) {
+	case JAILHOUSE_CELL_CREATE:
+		return jailhouse_cmd_cell_create(jf, arg);
+	case JAILHOUSE_CELL_LOAD:
+		return jailhouse_cmd_cell_load(jf, arg);
+	case JAILHOUSE_CELL_START:
+		return jailhouse_cmd_cell_start(jf, arg);
+	default:
+		return jailhouse_cmd_cell_destroy(jf, arg);
+	}
 }
 
 static long jailhouse_cmd_get_error(struct jailhouse_file *jf,
@@ -236,16 +252,10 @@ static long jailhouse_ioctl(struct file *file, unsigned int ioctl,
 		err = jailhouse_cmd_disable(jf);
 		break;
 	case JAILHOUSE_CELL_CREATE:
-		err = jailhouse_cmd_cell(jf, "creating a cell");
-		break;
 	case JAILHOUSE_CELL_LOAD:
-		err = jailhouse_cmd_cell(jf, "loading a cell");
-		break;
 	case JAILHOUSE_CELL_START:
-		err = jailhouse_cmd_cell(jf, "starting a cell");
-		break;
 	case JAILHOUSE_CELL_DESTROY:
-		err = jailhouse_cmd_cell(jf, "destroying a cell");
+		err = jailhouse_cmd_cell(jf, ioctl, argp);
 		break;
 	default:
 		err = jailhouse_fail(jf, -ENOTTY,

@@ -5,6 +5,9 @@
  * stage-2 translation maps every page-granular memory region 1:1 (the
  * checker made sure none covers the hypervisor memory or the interrupt
  * controller); sub-page regions stay unmapped and are emulated.
+ *
+ * Non-root cells (cell_control.c) map their regions the same way, plus
+ * the comm region, which is backed by the cell's comm page.
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
@@ -15,8 +18,9 @@
 #include <jailhouse/virt_console.h>
 
 struct cell root_cell;
+struct cell *cell_list;
 
-static int cell_map_regions(struct cell *cell)
+int cell_map_regions(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
@@ -27,7 +31,17 @@ static int cell_map_regions(struct cell *cell)
 		/* ivshmem placeholder slots */
 		if (!mem->size)
 			continue;
-		if (JAILHOUSE_MEMORY_IS_SUBPAGE(mem))
+		if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
+			/* backed by the cell's comm page, not by phys_start */
+			err = arch_map_memory_region(cell,
+				&(struct jailhouse_memory) {
+				.phys_start = paging_hvirt2phys(cell->comm_page),
+				.virt_start = mem->virt_start,
+				.size = PAGE_SIZE,
+				.flags = mem->flags & (JAILHOUSE_MEM_READ |
+						       JAILHOUSE_MEM_WRITE),
+			});
+		else if (JAILHOUSE_MEMORY_IS_SUBPAGE(mem))
 			err = mmio_subpage_register(cell, mem);
 		else
 			err = arch_map_memory_region(cell, mem);

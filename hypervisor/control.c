@@ -4,22 +4,25 @@
  *
  * Hypercall policy (hvc #0x4a48, code in x0):
  *   DISABLE, CELL_CREATE/START/SET_LOADABLE/DESTROY, CELL_GET_STATE:
- *	management, reserved to the root cell: -EPERM from any other cell.
- *	CELL_GET_STATE knows the root cell (id 0: RUNNING), -ENOENT for
- *	other ids; the other cell management calls return -ENOSYS from the
- *	root for now: non-root cells are not implemented yet.
- *   HYPERVISOR_GET_INFO, CPU_GET_INFO: root cell; another cell may only
- *	ask about its own CPUs.
+ *	management, reserved to the root cell: -EPERM from any other cell
+ *	(cell_control.c implements the cell calls).
+ *   HYPERVISOR_GET_INFO: root cell.  CPU_GET_INFO: root cell; another
+ *	cell may only ask about its own CPUs.
  *   DEBUG_CONSOLE_PUTC: the root cell, and cells whose config permits
- *	the virtual console.
+ *	the virtual console (their lines are tagged with the cell name).
  *   anything else: -ENOSYS.
  *
  * Disable: every root CPU issues JAILHOUSE_HC_DISABLE (the driver calls
- * it on each online CPU).  The first one announces the shutdown and asks
- * the root's parked CPUs (PSCI CPU_OFF) to leave too; each CPU then
- * leaves EL2 on its own, returning from its hypercall with 0.  Parked
- * CPUs are switched off through the firmware's PSCI, as Linux believes
- * them to be.
+ * it on each online CPU) once no other cell exists (-EBUSY before).  The
+ * first one announces the shutdown and asks the root's parked CPUs (PSCI
+ * CPU_OFF) to leave too; each CPU then leaves EL2 on its own, returning
+ * from its hypercall with 0.  Parked CPUs are switched off through the
+ * firmware's PSCI, as Linux believes them to be.
+ *
+ * Parking: a CPU that does not run its cell (PSCI CPU_OFF, a fault, the
+ * cell shut down or not started yet) waits in cpu_park() on its own
+ * stack, abandoning the frame it came from: it only ever leaves by
+ * starting afresh (arch_cpu_start) or by leaving EL2.
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
@@ -38,6 +41,7 @@
 static spinlock_t shutdown_lock = SPINLOCK_INIT;
 static bool shutdown_started;
 static spinlock_t request_lock = SPINLOCK_INIT;
+spinlock_t cpu_power_lock = SPINLOCK_INIT;
 
 void cpu_send_request(unsigned int cpu, u32 request)
 {
@@ -47,15 +51,30 @@ void cpu_send_request(unsigned int cpu, u32 request)
 	irqchip_send_sgi(cpu, SGI_EVENT);
 }
 
-static bool cpu_take_request(struct per_cpu *cpu_data, u32 request)
+/*
+ * The requests to act on now.  A park request wins over a pending resume
+ * (both are consumed): the cell is being stopped.  The park request is
+ * cleared only after power_state says OFF, which is what the requester
+ * waits for.
+ */
+static u32 cpu_take_requests(struct per_cpu *cpu_data)
 {
-	bool taken;
+	u32 requests;
 
 	spin_lock(&request_lock);
-	taken = cpu_data->requests & request;
-	cpu_data->requests &= ~request;
+	requests = cpu_data->requests;
+	if (requests & CPU_REQ_PARK) {
+		cpu_data->power_state = CPU_POWER_OFF;
+		memory_barrier();
+		cpu_data->requests &= ~(CPU_REQ_PARK | CPU_REQ_RESUME);
+		requests &= ~CPU_REQ_RESUME;
+	} else {
+		cpu_data->requests &= ~CPU_REQ_RESUME;
+	}
 	spin_unlock(&request_lock);
-	return taken;
+	if (requests & CPU_REQ_PARK)
+		arch_send_event();
+	return requests;
 }
 
 static unsigned int max_cpus(void)
@@ -76,6 +95,14 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 	unsigned int cpu;
 
 	spin_lock(&shutdown_lock);
+	if (!shutdown_started && cell_list) {
+		spin_unlock(&shutdown_lock);
+		printk("Cannot disable the hypervisor: %u non-root cell%s "
+		       "still exist%s\n", cell_count(),
+		       cell_count() == 1 ? "" : "s",
+		       cell_count() == 1 ? "s" : "");
+		return -EBUSY;
+	}
 	if (!shutdown_started) {
 		shutdown_started = true;
 		printk("Shutting down hypervisor\n");
@@ -100,7 +127,11 @@ static long cpu_get_info(struct per_cpu *cpu_data, unsigned long cpu,
 {
 	struct per_cpu *target;
 
-	if (cpu >= max_cpus() || !cell_has_cpu(&root_cell, cpu))
+	const struct jailhouse_cell_desc *root = &system_config->root_cell;
+
+	/* every CPU the hypervisor manages was the root's at enable */
+	if (cpu >= max_cpus() || cpu / 8 >= root->cpu_set_size ||
+	    !((jailhouse_cell_cpu_set(root)[cpu / 8] >> (cpu % 8)) & 1))
 		return -EINVAL;
 	if (cpu_data->cell != &root_cell && !cell_has_cpu(cpu_data->cell, cpu))
 		return -EPERM;
@@ -128,7 +159,7 @@ static long hypervisor_get_info(unsigned long type)
 	case JAILHOUSE_INFO_REMAP_POOL_USED:
 		return remap_pool.used_pages;
 	case JAILHOUSE_INFO_NUM_CELLS:
-		return 1;
+		return 1 + cell_count();
 	default:
 		return -EINVAL;
 	}
@@ -138,10 +169,13 @@ static long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
 {
 	struct cell *cell = cpu_data->cell;
 
-	if (cell != &root_cell &&
-	    !CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(cell->config->flags))
+	if (cell == &root_cell) {
+		printk("%c", (char)c);
+		return 0;
+	}
+	if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(cell->config->flags))
 		return -EPERM;
-	printk("%c", (char)c);
+	cell_console_putc(cell, (char)c);
 	return 0;
 }
 
@@ -162,36 +196,51 @@ long hypercall(struct per_cpu *cpu_data, unsigned long code,
 	case JAILHOUSE_HC_DISABLE:
 		return root ? hypervisor_disable(cpu_data) : -EPERM;
 	case JAILHOUSE_HC_CELL_GET_STATE:
-		if (!root)
-			return -EPERM;
-		return arg1 == root_cell.id ? JAILHOUSE_CELL_RUNNING : -ENOENT;
+		return root ? cell_get_state(arg1) : -EPERM;
 	case JAILHOUSE_HC_CELL_CREATE:
+		return root ? cell_create(cpu_data, arg1) : -EPERM;
 	case JAILHOUSE_HC_CELL_START:
+		return root ? cell_start(cpu_data, arg1) : -EPERM;
 	case JAILHOUSE_HC_CELL_SET_LOADABLE:
+		return root ? cell_set_loadable(cpu_data, arg1) : -EPERM;
 	case JAILHOUSE_HC_CELL_DESTROY:
-		return root ? -ENOSYS : -EPERM;
+		return root ? cell_destroy(cpu_data, arg1) : -EPERM;
 	default:
 		return -ENOSYS;
 	}
 }
 
+/*
+ * A running CPU is asked to stop its cell: the guest's state is not
+ * needed any more, so the CPU parks right here, inside the interrupt
+ * handler.  In the park loop the event only wakes the loop.
+ */
 void arch_handle_sgi_event(struct per_cpu *cpu_data)
 {
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+	if (!cpu_data->in_park && (cpu_data->requests & CPU_REQ_PARK))
+		cpu_park(cpu_data);
 }
 
-/*
- * Wait in the hypervisor until a request arrives: the CPU is off for its
- * cell (PSCI CPU_OFF) or stopped after a fatal trap.  Returns on a resume
- * request; leaves the hypervisor on a shutdown request.
- */
 void cpu_park(struct per_cpu *cpu_data)
 {
+	u32 requests;
+
+	cpu_data->in_park = true;
+	if (cpu_data->cell != &root_cell)
+		arch_cpu_stop_guest();
 	for (;;) {
-		if (cpu_data->requests & CPU_REQ_SHUTDOWN)
+		requests = cpu_take_requests(cpu_data);
+		if (requests & CPU_REQ_SHUTDOWN)
 			cpu_leave(cpu_data, cpu_data->trap_ctx, true);
-		if (cpu_take_request(cpu_data, CPU_REQ_RESUME))
-			return;
+		if (requests & CPU_REQ_RESUME) {
+			spin_lock(&cpu_power_lock);
+			cpu_data->power_state = CPU_POWER_ON;
+			spin_unlock(&cpu_power_lock);
+			cpu_data->in_park = false;
+			arch_cpu_start(cpu_data, cpu_data->resume_entry,
+				       cpu_data->resume_context);
+		}
 		arch_cpu_idle();
 	}
 }
@@ -199,10 +248,15 @@ void cpu_park(struct per_cpu *cpu_data)
 void __attribute__((noreturn)) panic_park(void)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
+	struct cell *cell = cpu_data->cell;
 
+	spin_lock(&cpu_power_lock);
 	cpu_data->failed = true;
-	printk("CPU %u stopped: it waits in the hypervisor until disable\n",
-	       cpu_data->cpu_id);
-	for (;;)
-		cpu_park(cpu_data);
+	cpu_data->power_state = CPU_POWER_OFF;
+	spin_unlock(&cpu_power_lock);
+	printk("Parking CPU %u (Cell: \"%s\")\n", cpu_data->cpu_id,
+	       cell->config->name);
+	if (cell != &root_cell)
+		cell_cpu_stopped(cell);
+	cpu_park(cpu_data);
 }

@@ -170,6 +170,7 @@ int mmio_subpage_register(struct cell *cell,
 	struct subpage_region *sub;
 	unsigned long page_phys = mem->phys_start & PAGE_MASK;
 	unsigned long offset = mem->phys_start & ~PAGE_MASK;
+	int err;
 
 	/* one allocation per region; small regions are few */
 	sub = page_alloc(&mem_pool, 1);
@@ -183,6 +184,31 @@ int mmio_subpage_register(struct cell *cell,
 	}
 	sub->offset = offset;
 	sub->mem = mem;
-	return mmio_region_register(cell, mem->virt_start, mem->size,
-				    subpage_access, sub);
+	err = mmio_region_register(cell, mem->virt_start, mem->size,
+				   subpage_access, sub);
+	if (err) {
+		paging_unmap_device(sub->page,
+				    PAGES(offset + mem->size) * PAGE_SIZE);
+		page_free(&mem_pool, sub, 1);
+	}
+	return err;
+}
+
+void mmio_cell_exit(struct cell *cell)
+{
+	unsigned int n = 0;
+
+	while (n < cell->num_mmio) {
+		struct mmio_region *r = &cell->mmio[n];
+		struct subpage_region *sub = r->arg;
+
+		if (r->handler != (void *)subpage_access) {
+			n++;
+			continue;
+		}
+		paging_unmap_device(sub->page, PAGES(sub->offset +
+						     sub->mem->size) * PAGE_SIZE);
+		mmio_region_unregister(cell, r->start);
+		page_free(&mem_pool, sub, 1);
+	}
 }

@@ -30,6 +30,10 @@ struct paging_structs hv_paging;
 static spinlock_t pool_lock = SPINLOCK_INIT;
 static unsigned long hv_phys_base;
 
+static spinlock_t temp_lock = SPINLOCK_INIT;
+static void *temp_window;
+static unsigned int temp_pages;
+
 static bool test_bit(const unsigned long *map, unsigned long n)
 {
 	return (map[n / BITS_PER_LONG] >> (n % BITS_PER_LONG)) & 1;
@@ -195,9 +199,54 @@ int paging_init(unsigned long phys_base, unsigned long hv_size,
 		return -ENOMEM;
 
 	/* all of the hypervisor memory, as it was at the bootstrap */
-	return paging_create(&hv_paging, phys_base, hv_size, JAILHOUSE_BASE,
-			     PAGING_READ | PAGING_WRITE | PAGING_EXEC |
-			     PAGING_NO_HUGE);
+	err = paging_create(&hv_paging, phys_base, hv_size, JAILHOUSE_BASE,
+			    PAGING_READ | PAGING_WRITE | PAGING_EXEC |
+			    PAGING_NO_HUGE);
+	if (err)
+		return err;
+
+	/*
+	 * Mapping the window once creates its tables; they stay when it is
+	 * unmapped, so later uses never allocate (and a refused request
+	 * leaves the pool as it was).
+	 */
+	temp_window = page_alloc(&remap_pool, TEMP_WINDOW_PAGES);
+	if (!temp_window)
+		return -ENOMEM;
+	err = paging_create(&hv_paging, phys_base,
+			    TEMP_WINDOW_PAGES * PAGE_SIZE,
+			    (unsigned long)temp_window,
+			    PAGING_READ | PAGING_WRITE | PAGING_NO_HUGE);
+	if (err)
+		return err;
+	return paging_destroy(&hv_paging, (unsigned long)temp_window,
+			      TEMP_WINDOW_PAGES * PAGE_SIZE);
+}
+
+void *paging_map_temp(unsigned long phys, unsigned int pages)
+{
+	if (pages == 0 || pages > TEMP_WINDOW_PAGES)
+		return NULL;
+	spin_lock(&temp_lock);
+	if (paging_create(&hv_paging, phys & PAGE_MASK,
+			  (unsigned long)pages * PAGE_SIZE,
+			  (unsigned long)temp_window,
+			  PAGING_READ | PAGING_WRITE | PAGING_NO_HUGE) != 0) {
+		spin_unlock(&temp_lock);
+		return NULL;
+	}
+	temp_pages = pages;
+	arch_paging_flush_hv();
+	return temp_window;
+}
+
+void paging_unmap_temp(void)
+{
+	paging_destroy(&hv_paging, (unsigned long)temp_window,
+		       (unsigned long)temp_pages * PAGE_SIZE);
+	arch_paging_invalidate_hv();
+	temp_pages = 0;
+	spin_unlock(&temp_lock);
 }
 
 void *paging_map_device(unsigned long phys, unsigned long size)
@@ -221,4 +270,16 @@ void *paging_map_device(unsigned long phys, unsigned long size)
 	}
 	arch_paging_flush_hv();
 	return (u8 *)virt + offset;
+}
+
+void paging_unmap_device(void *virt, unsigned long size)
+{
+	unsigned long start = (unsigned long)virt & PAGE_MASK;
+	unsigned long pages = PAGES(((unsigned long)virt & ~PAGE_MASK) + size);
+
+	if (!virt || !size)
+		return;
+	paging_destroy(&hv_paging, start, pages * PAGE_SIZE);
+	arch_paging_invalidate_hv();
+	page_free(&remap_pool, (void *)start, pages);
 }

@@ -69,7 +69,7 @@ static void arrive(volatile unsigned int *counter, int err)
 	arch_send_event();
 }
 
-static void report_finding(void *ctx, const struct config_check_finding *f)
+void print_config_finding(void *ctx, const struct config_check_finding *f)
 {
 	printk("%s: config: %s: %s[%d] %s (0x%llx-0x%llx)\n",
 	       f->severity == CC_ERROR ? "ERROR" : "WARNING", f->cell,
@@ -145,7 +145,7 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 	       JAILHOUSE_VERSION, cpu_id);
 	printk("Code location: 0x%lx\n", (unsigned long)hyp_vectors);
 
-	if (config_check_system(system_config, config_size, report_finding,
+	if (config_check_system(system_config, config_size, print_config_finding,
 				NULL) != 0) {
 		printk("ERROR: the system config is invalid\n");
 		return -EINVAL;

@@ -16,16 +16,23 @@
 #include "device.h"
 #include "file.h"
 
-static int run_ioctl(unsigned long request, void *arg, const char *name)
+static int run_ioctl_rewrite(unsigned long request, void *arg,
+			     const char *name, device_reason_rewrite_t rewrite,
+			     void *ctx)
 {
 	int fd, err;
 
 	fd = device_open(O_RDWR);
 	if (fd < 0)
 		return 1;
-	err = device_ioctl(fd, request, arg, name);
+	err = device_ioctl_rewrite(fd, request, arg, name, rewrite, ctx);
 	close(fd);
 	return err ? 1 : 0;
+}
+
+static int run_ioctl(unsigned long request, void *arg, const char *name)
+{
+	return run_ioctl_rewrite(request, arg, name, NULL, NULL);
 }
 
 static unsigned long long declared_system_size(
@@ -173,6 +180,38 @@ static bool prepare_image(struct jailhouse_preload_image *image,
 	return true;
 }
 
+/*
+ * The driver numbers images from 1 ("image #2"); the user knows them by
+ * file or string, so the first such number is replaced by that.
+ */
+static void name_image(char *reason, size_t size, void *ctx)
+{
+	const struct cli_command *cmd = ctx;
+	const struct cli_image *image;
+	char *at, *end, *rest;
+	unsigned long number;
+	char *text;
+
+	at = strstr(reason, "image #");
+	if (!at)
+		return;
+	number = strtoul(at + 7, &end, 10);
+	if (end == at + 7 || number == 0 || number > cmd->num_images)
+		return;
+	image = &cmd->images[number - 1];
+
+	rest = strdup(end);
+	if (!rest)
+		return;
+	text = strdup(image->file ? image->file : image->string);
+	if (text) {
+		*at = '\0';
+		snprintf(at, size - (at - reason), "image '%s'%s", text, rest);
+	}
+	free(text);
+	free(rest);
+}
+
 /* cell load with images, or cell shutdown: the same ioctl with none. */
 static int cell_load(const struct cli_command *cmd, unsigned int num_images)
 {
@@ -192,7 +231,8 @@ static int cell_load(const struct cli_command *cmd, unsigned int num_images)
 		if (!prepare_image(&load->image[n], &cmd->images[n]))
 			goto out;
 
-	ret = run_ioctl(JAILHOUSE_CELL_LOAD, load, "JAILHOUSE_CELL_LOAD");
+	ret = run_ioctl_rewrite(JAILHOUSE_CELL_LOAD, load, "JAILHOUSE_CELL_LOAD",
+				name_image, (void *)cmd);
 out:
 	for (n = 0; n < prepared; n++)
 		free((void *)(uintptr_t)load->image[n].source_address);

@@ -65,7 +65,8 @@ int device_open(int flags)
 }
 
 /* Prints the driver's account of the last failure on @fd, if it has one. */
-static void print_driver_reason(int fd)
+static void print_driver_reason(int fd, device_reason_rewrite_t rewrite,
+				void *ctx)
 {
 	struct jailhouse_error_msg msg;
 	size_t len;
@@ -75,6 +76,8 @@ static void print_driver_reason(int fd)
 	if (ioctl(fd, JAILHOUSE_GET_ERROR, &msg) != 0)
 		return;
 	msg.text[sizeof(msg.text) - 1] = '\0';
+	if (rewrite && msg.text[0])
+		rewrite(msg.text, sizeof(msg.text), ctx);
 	len = strlen(msg.text);
 	while (len > 0 && msg.text[len - 1] == '\n')
 		msg.text[--len] = '\0';
@@ -82,12 +85,19 @@ static void print_driver_reason(int fd)
 		fprintf(stderr, "jailhouse: %s\n", msg.text);
 }
 
-int device_ioctl(int fd, unsigned long request, void *arg, const char *name)
+int device_ioctl_rewrite(int fd, unsigned long request, void *arg,
+			 const char *name, device_reason_rewrite_t rewrite,
+			 void *ctx)
 {
 	if (ioctl(fd, request, arg) == 0)
 		return 0;
 
 	fprintf(stderr, "%s: %s\n", name, strerror(errno));
-	print_driver_reason(fd);
+	print_driver_reason(fd, rewrite, ctx);
 	return -1;
+}
+
+int device_ioctl(int fd, unsigned long request, void *arg, const char *name)
+{
+	return device_ioctl_rewrite(fd, request, arg, name, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #ifndef _JAILHOUSE_TOOLS_DEVICE_H
 #define _JAILHOUSE_TOOLS_DEVICE_H
 
+#include <stddef.h>
+
 #define JAILHOUSE_DEVICE	"/dev/jailhouse"
 
 /* Opens the device with @flags; prints why on failure and returns -1. */
@@ -17,5 +19,17 @@ int device_open(int flags);
  * then the driver's reason if it gives one, and returns -1.
  */
 int device_ioctl(int fd, unsigned long request, void *arg, const char *name);
+
+/*
+ * Edits the driver's reason (a string in a buffer of @size bytes) before
+ * it is printed, to put in what only the tool knows (file names).
+ */
+typedef void (*device_reason_rewrite_t)(char *reason, size_t size,
+					void *ctx);
+
+/* device_ioctl() whose reason passes through @rewrite first. */
+int device_ioctl_rewrite(int fd, unsigned long request, void *arg,
+			 const char *name, device_reason_rewrite_t rewrite,
+			 void *ctx);
 
 #endif /* !_JAILHOUSE_TOOLS_DEVICE_H */

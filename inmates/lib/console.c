@@ -15,6 +15,8 @@ static const struct uart_driver *const uart_drivers[] = {
 
 static enum console_kind console_kind;
 static struct uart uart;
+/* keeps the lines of several CPUs apart */
+static spinlock_t console_lock;
 
 static const struct uart_driver *driver_by_type(u16 type)
 {
@@ -79,6 +81,7 @@ static void uart_put(char c)
 
 void console_write(const char *msg)
 {
+	spin_lock(&console_lock);
 	switch (console_kind) {
 	case CONSOLE_UART:
 		for (; *msg; msg++) {
@@ -96,4 +99,5 @@ void console_write(const char *msg)
 	case CONSOLE_NONE:
 		break;
 	}
+	spin_unlock(&console_lock);
 }

@@ -263,6 +263,25 @@ return_to_guest:
 	add	sp, x0, #TRAP_CTX_SIZE
 	load_frame_and_eret
 
+/*
+ * Start the guest afresh (arch_cpu_start): x0 = top of this CPU's stack,
+ * x1 = entry, x2 = context.  The frame is built at the top of the stack
+ * from registers only, since the C frames that called this may lie there.
+ */
+	.globl	enter_guest_fresh
+enter_guest_fresh:
+	sub	sp, x0, #TRAP_CTX_SIZE
+	mov	x3, sp
+	mov	x4, #(TRAP_CTX_SIZE / 16)
+1:	stp	xzr, xzr, [x3], #16
+	subs	x4, x4, #1
+	b.ne	1b
+	str	x2, [sp, #TRAP_CTX_REGS]
+	mov	x4, #(PSR_DAIF_MASK | PSR_MODE_EL1H)
+	stp	x1, x4, [sp, #TRAP_CTX_ELR]
+	mov	x0, sp
+	load_frame_and_eret
+
 /* ---------------------------------------------------------------------- */
 	.section .text.vectors, "ax"
 	.balign	VECTOR_TABLE_ALIGN

@@ -18,11 +18,19 @@
  * - Redistributors: the cell sees the frames from the first one up to the
  *   last one of its CPUs (the root: all), GICR_TYPER.Last set on the last
  *   of those.  A CPU writes only its own frame; SGI_INJECT, SGI_EVENT and
- *   the maintenance PPI are masked there like foreign IRQs.
+ *   the maintenance PPI are masked there like foreign IRQs.  The frames
+ *   of CPUs outside the cell show only their TYPER and ID registers (so
+ *   that the guest can walk them) and read 0 otherwise.  A non-root cell
+ *   cannot put its redistributor to sleep (GICR_WAKER): the hypervisor's
+ *   own SGIs must keep reaching its CPUs.
  * - Widths: as the GICv3 architecture allows them (IPRIORITYR and
  *   ITARGETSR bytes or words, IROUTER and 64-bit GICR registers double
  *   words or words, everything else words); other widths or misaligned
  *   accesses are violations (MMIO_ERROR).
+ *
+ * Ownership (the second half of this file): a cell's SPIs leave the root
+ * at irqchip_config_commit() and return at irqchip_cell_exit(); while a
+ * cell owns them they are routed to its first CPU.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -86,22 +94,29 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 		route = (mmio->value << 32) | gic_mmio_read(reg64, 4);
 
 	if (route & GICD_IROUTER_IRM) {
-		printk("WARNING: cell %u: 1-of-N routing of IRQ %u is not "
-		       "supported, write ignored\n", cell->id, irq);
+		printk("WARNING: cell \"%s\": 1-of-N routing of IRQ%u is not "
+		       "supported, write ignored\n", cell->config->name, irq);
 		return MMIO_HANDLED;
 	}
 	if (!cell_cpu_by_route(cell, route)) {
-		printk("WARNING: cell %u: attempt to route IRQ %u outside of "
-		       "the cell (0x%llx), write ignored\n", cell->id, irq,
-		       route);
+		printk("Attempt to route IRQ%u outside of cell \"%s\" "
+		       "(IROUTER 0x%llx), write ignored\n", irq,
+		       cell->config->name, route);
 		return MMIO_HANDLED;
 	}
 	gic_mmio_write(reg, mmio->size, mmio->value);
 	return MMIO_HANDLED;
 }
 
-/* base: the hardware frame the offsets of f refer to (GICD or SGI_base) */
-static enum mmio_result irq_reg_access(struct cell *cell, void *base,
+/* IRQs of a redistributor frame the cell may only look at */
+static const u32 no_irqs[GIC_BITMAP_WORDS];
+
+/*
+ * base: the hardware frame the offsets of f refer to (GICD or SGI_base);
+ * bitmap: the IRQs of the cell there
+ */
+static enum mmio_result irq_reg_access(struct cell *cell, const u32 *bitmap,
+				       void *base,
 				       unsigned long offset,
 				       const struct gic_reg_filter *f,
 				       struct mmio_access *mmio,
@@ -120,7 +135,7 @@ static enum mmio_result irq_reg_access(struct cell *cell, void *base,
 		break;
 	}
 
-	mask = gic_irq_access_mask(cell->irq_bitmap, f, size);
+	mask = gic_irq_access_mask(bitmap, f, size);
 	if (!mask)
 		return raz_wi(mmio);
 	if (!mmio->is_write) {
@@ -159,7 +174,8 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 	u32 ctlr, are;
 
 	if (gic_classify_irq_reg(offset, mmio->size, MAX_IRQS, &f))
-		return irq_reg_access(cell, gicd_base, offset, &f, mmio, true);
+		return irq_reg_access(cell, cell->irq_bitmap, gicd_base,
+				      offset, &f, mmio, true);
 
 	if (mmio->size != 4 || (offset & 3))
 		return MMIO_ERROR;
@@ -218,9 +234,10 @@ static unsigned int cell_num_rdists(struct cell *cell)
 	return frames;
 }
 
+/* own: the frame of the accessing CPU; in_cell: of a CPU of the cell */
 static enum mmio_result rd_base_access(struct cell *cell, unsigned int frame,
 				       unsigned long offset, bool own,
-				       struct mmio_access *mmio)
+				       bool in_cell, struct mmio_access *mmio)
 {
 	void *reg = gic_rdists[frame].base + offset;
 	u64 typer;
@@ -228,6 +245,10 @@ static enum mmio_result rd_base_access(struct cell *cell, unsigned int frame,
 	if ((mmio->size != 4 && mmio->size != 8) ||
 	    (offset & (mmio->size - 1)))
 		return MMIO_ERROR;
+
+	if (!in_cell && (offset & ~7UL) != GICR_TYPER &&
+	    offset < GICR_ID_FIRST)
+		return raz_wi(mmio);
 
 	switch (offset & ~7UL) {
 	case GICR_TYPER:
@@ -241,8 +262,12 @@ static enum mmio_result rd_base_access(struct cell *cell, unsigned int frame,
 		mmio->value = (offset & 4) ? typer >> 32 :
 			(mmio->size == 4 ? (u32)typer : typer);
 		return MMIO_HANDLED;
-	case GICR_CTLR:		/* and IIDR: read-only in hardware */
 	case GICR_STATUSR:	/* and WAKER */
+		if (mmio->is_write && cell != &root_cell &&
+		    (offset == GICR_WAKER || mmio->size == 8))
+			return MMIO_HANDLED;
+		/* fall through */
+	case GICR_CTLR:		/* and IIDR: read-only in hardware */
 	case GICR_SETLPIR:
 	case GICR_CLRLPIR:
 	case GICR_PROPBASER:
@@ -270,20 +295,25 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *mmio)
 	unsigned int frame = mmio->address / gic_rdist_stride;
 	unsigned long offset = mmio->address % gic_rdist_stride;
 	struct gic_reg_filter f;
-	bool own;
+	bool own, in_cell;
+	int cpu;
 
 	if (frame >= gic_num_rdists)
 		return raz_wi(mmio);
 	own = gic_rdists[frame].phys == this_cpu_data()->gic.redist_phys;
+	/* a CPU that never entered the hypervisor can only be the root's */
+	cpu = gic_rdists[frame].cpu;
+	in_cell = cpu >= 0 ? cell_has_cpu(cell, cpu) : cell == &root_cell;
 
 	if (offset < GICR_SGI_BASE)
-		return rd_base_access(cell, frame, offset, own, mmio);
+		return rd_base_access(cell, frame, offset, own, in_cell, mmio);
 	if (offset >= 2 * GICR_SGI_BASE)	/* GICv4 VLPI frames */
 		return raz_wi(mmio);
 
 	offset -= GICR_SGI_BASE;
 	if (gic_classify_irq_reg(offset, mmio->size, GIC_NUM_PRIVATE, &f))
 		return irq_reg_access(cell,
+				      in_cell ? cell->irq_bitmap : no_irqs,
 				      gic_rdists[frame].base + GICR_SGI_BASE,
 				      offset, &f, mmio, own);
 	if (mmio->size != 4 || (offset & 3))
@@ -291,7 +321,7 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *mmio)
 	return raz_wi(mmio);
 }
 
-int gic_dist_cell_init(struct cell *cell)
+static int register_handlers(struct cell *cell)
 {
 	const struct jailhouse_system *sys = system_config;
 	unsigned int frames = cell_num_rdists(cell);
@@ -312,10 +342,179 @@ int gic_dist_cell_init(struct cell *cell)
 	return err;
 }
 
-void gic_dist_cell_exit(struct cell *cell)
+static void unregister_handlers(struct cell *cell)
 {
 	const struct jailhouse_system *sys = system_config;
 
 	mmio_region_unregister(cell, sys->platform_info.arm.gicr_base);
 	mmio_region_unregister(cell, sys->platform_info.arm.gicd_base);
+}
+
+/* SPI words the distributor implements (GICD_TYPER.ITLinesNumber + 1) */
+static unsigned int num_irq_words(void)
+{
+	unsigned int words = (gic_mmio_read(gicd_base + GICD_TYPER, 4) &
+			      GICD_TYPER_ITLINES_MASK) + 1;
+
+	return words < GIC_BITMAP_WORDS ? words : GIC_BITMAP_WORDS;
+}
+
+/* the write-side effect of clearing enables completes with RWP clear */
+static void wait_for_rwp(void *ctlr, u32 rwp)
+{
+	unsigned int n;
+
+	for (n = 0; n < 1000000; n++)
+		if (!(gic_mmio_read(ctlr, 4) & rwp))
+			return;
+	printk("WARNING: GIC register write still pending at 0x%lx\n",
+	       (unsigned long)ctlr);
+}
+
+/* disable, deactivate and unpend the IRQs bits of word (GICD or SGI_base) */
+static void quiesce_irqs(void *base, unsigned int word, u32 bits)
+{
+	gic_mmio_write(base + GICD_ICENABLER + word * 4, 4, bits);
+	gic_mmio_write(base + GICD_ICACTIVER + word * 4, 4, bits);
+	gic_mmio_write(base + GICD_ICPENDR + word * 4, 4, bits);
+}
+
+static void route_spi(unsigned int irq, u64 mpidr)
+{
+	gic_mmio_write(gicd_base + GICD_IROUTER + irq * 8, 8,
+		       mpidr & GICD_IROUTER_AFF_MASK);
+}
+
+/* root CPUs that run Linux right now (not parked, not failed) */
+static u64 running_root_cpus(void)
+{
+	u64 cpus = root_cell.cpu_set & gic_cpus_up, running = 0;
+	unsigned int cpu;
+
+	while (cpus) {
+		cpu = __builtin_ctzll(cpus);
+		cpus &= cpus - 1;
+		if (per_cpu(cpu)->power_state == CPU_POWER_ON &&
+		    !per_cpu(cpu)->failed)
+			running |= 1ULL << cpu;
+	}
+	return running;
+}
+
+/*
+ * Root SPIs routed to a CPU that left the root or is parked would never
+ * be taken (or be taken by a cell): route them to a root CPU that runs,
+ * the calling one if possible.
+ */
+static void reroute_root_spis(unsigned int words)
+{
+	u64 running = running_root_cpus(), route;
+	unsigned int word, irq, target, self = this_cpu_data()->cpu_id;
+	u32 bits;
+
+	if (!running)
+		return;
+	target = (running >> self) & 1 ? self :
+		(unsigned int)__builtin_ctzll(running);
+
+	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
+		bits = root_cell.irq_bitmap[word];
+		while (bits) {
+			irq = word * 32 + __builtin_ctz(bits);
+			bits &= bits - 1;
+			route = gic_mmio_read(gicd_base + GICD_IROUTER +
+					      irq * 8, 8);
+			if (gic_irouter_cpu(route, gic_cpu_mpidr, running) < 0)
+				route_spi(irq, gic_cpu_mpidr[target]);
+		}
+	}
+}
+
+/* the cell's SPIs, disabled, go from the root to the cell's first CPU */
+static void take_spis(struct cell *cell, unsigned int words)
+{
+	u64 mpidr = gic_cpu_mpidr[__builtin_ctzll(cell->cpu_set)];
+	unsigned int word, irq;
+	u32 bits;
+
+	gic_bitmap_take_spis(root_cell.irq_bitmap, cell->irq_bitmap);
+	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
+		bits = cell->irq_bitmap[word];
+		if (bits)
+			gic_mmio_write(gicd_base + GICD_ICENABLER + word * 4,
+				       4, bits);
+		while (bits) {
+			irq = word * 32 + __builtin_ctz(bits);
+			bits &= bits - 1;
+			route_spi(irq, mpidr);
+		}
+	}
+	wait_for_rwp(gicd_base + GICD_CTLR, GICD_CTLR_RWP);
+}
+
+void irqchip_config_commit(struct cell *cell)
+{
+	unsigned int words = num_irq_words();
+
+	spin_lock(&gic_lock);
+	if (cell && cell != &root_cell && cell->cpu_set)
+		take_spis(cell, words);
+	reroute_root_spis(words);
+	spin_unlock(&gic_lock);
+}
+
+void irqchip_cell_reset(struct cell *cell)
+{
+	unsigned int word, words = num_irq_words(), cpu;
+	struct per_cpu *cpu_data;
+	u64 cpus;
+
+	if (cell == &root_cell)
+		return;
+
+	for (word = GIC_NUM_PRIVATE / 32; word < words; word++)
+		if (cell->irq_bitmap[word])
+			quiesce_irqs(gicd_base, word, cell->irq_bitmap[word]);
+	wait_for_rwp(gicd_base + GICD_CTLR, GICD_CTLR_RWP);
+
+	/* word 0 of the bitmap leaves out the hypervisor's own IRQs */
+	for (cpus = cell->cpu_set & gic_cpus_up; cpus; cpus &= cpus - 1) {
+		cpu = __builtin_ctzll(cpus);
+		cpu_data = per_cpu(cpu);
+		quiesce_irqs(cpu_data->gic.redist_base + GICR_SGI_BASE, 0,
+			     cell->irq_bitmap[0]);
+		wait_for_rwp(cpu_data->gic.redist_base + GICR_CTLR,
+			     GICR_CTLR_RWP);
+	}
+}
+
+int irqchip_cell_init(struct cell *cell)
+{
+	gic_build_irq_bitmap(cell->irq_bitmap, cell->config,
+			     system_config->platform_info.arm.gicd_base,
+			     gic_maint_irq);
+	return register_handlers(cell);
+}
+
+/*
+ * The SPIs go back to the root as far as its own config lists them.  If
+ * the cell never got to irqchip_config_commit(), the root still has them
+ * all (the core only grants a new cell pins of the root) and this changes
+ * nothing.
+ */
+void irqchip_cell_exit(struct cell *cell)
+{
+	u32 root_config[GIC_BITMAP_WORDS];
+
+	unregister_handlers(cell);
+	if (cell == &root_cell)
+		return;
+
+	gic_build_irq_bitmap(root_config, root_cell.config,
+			     system_config->platform_info.arm.gicd_base,
+			     gic_maint_irq);
+	spin_lock(&gic_lock);
+	gic_bitmap_return_spis(root_cell.irq_bitmap, cell->irq_bitmap,
+			       root_config);
+	spin_unlock(&gic_lock);
 }

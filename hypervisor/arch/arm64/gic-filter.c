@@ -143,25 +143,80 @@ u64 gic_sgi1r_for(u64 mpidr, unsigned int sgi)
 		1U << (MPIDR_AFF0(mpidr) % 16);
 }
 
-int gic_pending_pick(const u32 *pending,
-		     unsigned int (*prio)(void *ctx, unsigned int irq),
-		     void *ctx)
+bool gic_sgi_groups_add(struct gic_sgi_group *groups,
+			unsigned int *num_groups, unsigned int max_groups,
+			u64 mpidr, unsigned int cpu)
 {
-	unsigned int word, bit, p, best_prio = ~0U;
-	int best = -1;
-	u32 bits;
+	u64 key = gic_sgi1r_for(mpidr, 0) & SGIR_GROUP_MASK;
+	struct gic_sgi_group *group;
+	unsigned int n;
 
-	for (word = 0; word < GIC_BITMAP_WORDS; word++) {
-		bits = pending[word];
-		while (bits) {
-			bit = __builtin_ctz(bits);
-			bits &= bits - 1;
-			p = prio(ctx, word * 32 + bit);
-			if (p < best_prio) {
-				best_prio = p;
-				best = word * 32 + bit;
-			}
-		}
+	for (n = 0; n < *num_groups; n++)
+		if (groups[n].key == key)
+			break;
+	group = &groups[n];
+	if (n == *num_groups) {
+		if (n >= max_groups)
+			return false;
+		group->key = key;
+		for (n = 0; n < 16; n++)
+			group->cpu[n] = GIC_NO_CPU;
+		(*num_groups)++;
 	}
-	return best;
+	group->cpu[MPIDR_AFF0(mpidr) % 16] = cpu;
+	return true;
+}
+
+u64 gic_sgi1r_cpus(u64 sgir, const struct gic_sgi_group *groups,
+		   unsigned int num_groups, u64 all_cpus, unsigned int self)
+{
+	u64 key = sgir & SGIR_GROUP_MASK, targets = 0;
+	u32 list = sgir & SGIR_TARGETS_MASK;
+	unsigned int n, cpu;
+
+	if (sgir & SGIR_IRM)
+		return all_cpus & ~(1ULL << self);
+
+	for (n = 0; n < num_groups; n++)
+		if (groups[n].key == key)
+			break;
+	if (n == num_groups)
+		return 0;
+	while (list) {
+		cpu = groups[n].cpu[__builtin_ctz(list)];
+		list &= list - 1;
+		if (cpu != GIC_NO_CPU)
+			targets |= 1ULL << cpu;
+	}
+	return targets;
+}
+
+int gic_irouter_cpu(u64 irouter, const u64 *cpu_mpidr, u64 cpus)
+{
+	unsigned int cpu;
+
+	while (cpus) {
+		cpu = __builtin_ctzll(cpus);
+		cpus &= cpus - 1;
+		if (gic_irouter_names(irouter, cpu_mpidr[cpu]))
+			return cpu;
+	}
+	return -1;
+}
+
+void gic_bitmap_take_spis(u32 *root, const u32 *cell)
+{
+	unsigned int n;
+
+	for (n = GIC_NUM_PRIVATE / 32; n < GIC_BITMAP_WORDS; n++)
+		root[n] &= ~cell[n];
+}
+
+void gic_bitmap_return_spis(u32 *root, const u32 *cell,
+			    const u32 *root_config)
+{
+	unsigned int n;
+
+	for (n = GIC_NUM_PRIVATE / 32; n < GIC_BITMAP_WORDS; n++)
+		root[n] |= cell[n] & root_config[n];
 }

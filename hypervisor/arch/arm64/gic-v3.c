@@ -44,6 +44,14 @@ struct gic_rdist gic_rdists[GIC_MAX_RDISTS];
 unsigned int gic_num_rdists;
 unsigned long gic_rdist_stride;
 unsigned int gic_maint_irq;
+u64 gic_cpu_mpidr[GIC_MAX_CPUS];
+u64 gic_sgi_keys[GIC_MAX_CPUS];
+u64 gic_cpus_up;
+
+/* CPUs by ICC_SGI1R_EL1 group, for decoding trapped SGIs */
+static struct gic_sgi_group sgi_groups[GIC_MAX_CPUS];
+static unsigned int num_sgi_groups;
+static spinlock_t sgi_groups_lock = SPINLOCK_INIT;
 
 u64 gic_mmio_read(void *addr, unsigned int size)
 {
@@ -112,14 +120,35 @@ static bool atomic_test_and_clear_bit(u32 *bitmap, unsigned int bit)
 	return (old >> (bit % 32)) & 1;
 }
 
-static bool bitmap_empty(const u32 *bitmap)
+static u32 atomic_xchg_zero(u32 *word)
 {
-	unsigned int n;
+	u32 old, fail;
 
-	for (n = 0; n < GIC_PENDING_WORDS; n++)
-		if (*(volatile const u32 *)&bitmap[n])
-			return false;
-	return true;
+	asm volatile(
+	"1:	ldaxr	%w0, %2\n"
+	"	stxr	%w1, wzr, %2\n"
+	"	cbnz	%w1, 1b"
+	: "=&r" (old), "=&r" (fail), "+Q" (*word) : : "memory");
+	return old;
+}
+
+static void atomic_or_u64(u64 *word, u64 bits)
+{
+	u64 tmp;
+	u32 fail;
+
+	asm volatile(
+	"1:	ldxr	%0, %2\n"
+	"	orr	%0, %0, %3\n"
+	"	stlxr	%w1, %0, %2\n"
+	"	cbnz	%w1, 1b"
+	: "=&r" (tmp), "=&r" (fail), "+Q" (*word)
+	: "r" (bits) : "memory");
+}
+
+static inline u32 read_once_u32(const u32 *p)
+{
+	return *(volatile const u32 *)p;
 }
 
 /* LR<n> are separate system registers: one access instruction each */
@@ -168,20 +197,49 @@ static unsigned int irq_priority(void *ctx, unsigned int irq)
 static void update_underflow_irq(struct per_cpu *cpu_data)
 {
 	u64 hcr = read_sysreg(ICH_HCR_EL2);
-	u64 want = bitmap_empty(cpu_data->gic.pending) ? hcr & ~ICH_HCR_UIE :
-		hcr | ICH_HCR_UIE;
+	u64 want = cpu_data->gic.pending_words ? hcr | ICH_HCR_UIE :
+		hcr & ~ICH_HCR_UIE;
 
 	if (want != hcr)
 		write_sysreg(ICH_HCR_EL2, want);
 }
 
+/* on the CPU itself, like all queue operations but the SGI inbox */
 static void queue_irq(struct per_cpu *cpu_data, unsigned int irq, bool hw)
 {
-	if (hw)
-		atomic_test_and_clear_bit(cpu_data->gic.pending_virt, irq);
-	else
-		atomic_set_bit(cpu_data->gic.pending_virt, irq);
-	atomic_set_bit(cpu_data->gic.pending, irq);
+	struct gic_percpu *gic = &cpu_data->gic;
+
+	if (irq >= GIC_NUM_SGIS) {
+		if (hw)
+			gic->pending_virt[irq / 32] &= ~(1U << (irq % 32));
+		else
+			gic->pending_virt[irq / 32] |= 1U << (irq % 32);
+	}
+	gic->pending[irq / 32] |= 1U << (irq % 32);
+	gic->pending_words |= 1U << (irq / 32);
+}
+
+static void unqueue_irq(struct gic_percpu *gic, unsigned int irq)
+{
+	unsigned int word = irq / 32;
+
+	gic->pending[word] &= ~(1U << (irq % 32));
+	if (!gic->pending[word])
+		gic->pending_words &= ~(1U << word);
+}
+
+/* move the SGIs other CPUs posted into the queue */
+static void collect_sgi_inbox(struct gic_percpu *gic)
+{
+	u32 sgis;
+
+	if (!read_once_u32(&gic->sgi_inbox))
+		return;
+	sgis = atomic_xchg_zero(&gic->sgi_inbox);
+	if (sgis) {
+		gic->pending[0] |= sgis;
+		gic->pending_words |= 1;
+	}
 }
 
 /* queue on the current CPU: the underflow IRQ brings it in later */
@@ -202,22 +260,25 @@ static bool lr_insert(struct per_cpu *cpu_data, unsigned int irq,
 		      unsigned int prio, bool hw)
 {
 	unsigned int num_lrs = cpu_data->gic.num_lrs, n, lr_prio;
-	u64 elrsr = read_sysreg(ICH_ELRSR_EL2), lr, value;
+	u64 elrsr = read_sysreg(ICH_ELRSR_EL2), lr, value, used;
 	int victim = -1;
 
 	value = gic_lr_value(irq, prio, hw);
 
-	if (!hw)
-		for (n = 0; n < num_lrs; n++) {
-			if ((elrsr >> n) & 1)
-				continue;
+	if (!hw) {
+		used = ~elrsr & ((1ULL << num_lrs) - 1);
+		while (used) {
+			n = __builtin_ctzll(used);
+			used &= used - 1;
 			lr = read_lr(n);
 			if ((lr & ICH_LR_VINTID_MASK) != irq)
 				continue;
+			/* an active one may become active and pending */
 			if (!(lr & ICH_LR_PENDING))
 				write_lr(n, lr | ICH_LR_PENDING);
 			return true;
 		}
+	}
 
 	if (elrsr) {
 		write_lr(__builtin_ctzll(elrsr), value);
@@ -254,17 +315,20 @@ static void inject_irq(struct per_cpu *cpu_data, unsigned int irq,
 static void inject_pending(struct per_cpu *cpu_data)
 {
 	struct gic_percpu *gic = &cpu_data->gic;
+	unsigned int prio;
 	bool hw;
 	int irq;
 
-	while (read_sysreg(ICH_ELRSR_EL2) != 0) {
-		irq = gic_pending_pick(gic->pending, irq_priority, cpu_data);
+	collect_sgi_inbox(gic);
+	while (gic->pending_words && read_sysreg(ICH_ELRSR_EL2) != 0) {
+		irq = gic_pending_pick(gic->pending, gic->pending_words,
+				       irq_priority, cpu_data, &prio);
 		if (irq < 0)
 			break;
 		hw = irq >= GIC_NUM_SGIS &&
 			!gic_irq_in_bitmap(gic->pending_virt, irq);
-		atomic_test_and_clear_bit(gic->pending, irq);
-		lr_insert(cpu_data, irq, irq_priority(cpu_data, irq), hw);
+		unqueue_irq(gic, irq);
+		lr_insert(cpu_data, irq, prio, hw);
 	}
 	update_underflow_irq(cpu_data);
 }
@@ -427,7 +491,8 @@ void irqchip_set_pending(struct per_cpu *cpu_data, u16 irq_id)
 
 void irqchip_send_sgi(unsigned int cpu_id, u16 sgi_id)
 {
-	u64 sgir = gic_sgi1r_for(per_cpu(cpu_id)->mpidr, sgi_id);
+	u64 sgir = gic_sgi_keys[cpu_id] |
+		(u64)(sgi_id & SGIR_INTID_MASK) << SGIR_INTID_SHIFT;
 
 	/* whatever the target is told to look at must be visible first */
 	asm volatile("dsb ish" : : : "memory");
@@ -436,44 +501,80 @@ void irqchip_send_sgi(unsigned int cpu_id, u16 sgi_id)
 }
 
 /*
- * Queue a virtual SGI for another CPU of the cell and kick it.  A CPU that
+ * Post a virtual SGI to another CPU of the cell and kick it.  A CPU that
  * is not (or no longer) under the hypervisor gets the SGI physically: while
  * entering, it turns it into a virtual one; after leaving, it is Linux's
- * own.  The flag and the queue bit are checked in opposite order here and
+ * own.  The flag and the inbox bit are checked in opposite order here and
  * in irqchip_cpu_shutdown, so exactly one side hands the SGI on.
  */
 static void send_virtual_sgi(struct per_cpu *target, unsigned int irq)
 {
 	if (target->gic.active) {
-		queue_irq(target, irq, false);
+		atomic_set_bit(&target->gic.sgi_inbox, irq);
 		memory_barrier();
 		if (target->gic.active) {
 			irqchip_send_sgi(target->cpu_id, SGI_INJECT);
 			return;
 		}
-		if (!atomic_test_and_clear_bit(target->gic.pending, irq))
+		if (!atomic_test_and_clear_bit(&target->gic.sgi_inbox, irq))
 			return;
 	}
 	irqchip_send_sgi(target->cpu_id, irq);
 }
 
+/* enough to see what an inmate tries, too few to flood the console */
+#define MAX_FOREIGN_SGI_REPORTS	8
+
+static void report_foreign_sgis(struct per_cpu *cpu_data, unsigned int irq,
+				u64 cpus)
+{
+	unsigned int *reports = &cpu_data->gic.foreign_sgi_reports;
+	unsigned int cpu;
+
+	while (cpus) {
+		cpu = __builtin_ctzll(cpus);
+		cpus &= cpus - 1;
+		if (*reports < MAX_FOREIGN_SGI_REPORTS)
+			printk("WARNING: cell \"%s\": CPU %u sent SGI %u to "
+			       "CPU %u outside the cell, dropped\n",
+			       cpu_data->cell->config->name,
+			       cpu_data->cpu_id, irq, cpu);
+		else if (*reports == MAX_FOREIGN_SGI_REPORTS)
+			printk("WARNING: cell \"%s\": further SGIs from CPU "
+			       "%u outside the cell dropped silently\n",
+			       cpu_data->cell->config->name,
+			       cpu_data->cpu_id);
+		else
+			return;
+		(*reports)++;
+	}
+}
+
+/*
+ * Targets outside the caller's cell are dropped, as the GIC would if those
+ * CPUs did not exist; naming them explicitly (not by broadcast) is
+ * reported.  The write itself always succeeds.
+ */
 bool irqchip_handle_sgi1r_write(u64 value)
 {
-	struct per_cpu *cpu_data = this_cpu_data(), *target;
+	struct per_cpu *cpu_data = this_cpu_data();
+	u64 cell_cpus = cpu_data->cell->cpu_set, targets;
 	unsigned int irq = gic_sgi1r_intid(value), cpu;
-	u64 cpus = cpu_data->cell->cpu_set;
 
 	/* the trap handler counted the exit (VMEXITS_VSGI) */
-	for (cpu = 0; cpus; cpu++, cpus >>= 1) {
-		if (!(cpus & 1))
-			continue;
-		target = per_cpu(cpu);
-		if (!gic_sgi1r_targets(value, target->mpidr, cpu_data->mpidr))
-			continue;
-		if (target == cpu_data)
+	targets = gic_sgi1r_cpus(value, sgi_groups, num_sgi_groups,
+				 gic_cpus_up, cpu_data->cpu_id);
+	if ((targets & ~cell_cpus) && !(value & SGIR_IRM))
+		report_foreign_sgis(cpu_data, irq, targets & ~cell_cpus);
+
+	targets &= cell_cpus;
+	while (targets) {
+		cpu = __builtin_ctzll(targets);
+		targets &= targets - 1;
+		if (cpu == cpu_data->cpu_id)
 			irqchip_set_pending(cpu_data, irq);
 		else
-			send_virtual_sgi(target, irq);
+			send_virtual_sgi(per_cpu(cpu), irq);
 	}
 	return true;
 }
@@ -496,6 +597,8 @@ int irqchip_init(void)
 		       sys->platform_info.arm.gic_version);
 		return -ENODEV;
 	}
+	gic_cpus_up = 0;
+	num_sgi_groups = 0;
 	gic_maint_irq = sys->platform_info.arm.maintenance_irq;
 	if (gic_maint_irq < GIC_NUM_SGIS || gic_maint_irq >= GIC_NUM_PRIVATE) {
 		printk("ERROR: maintenance IRQ %u is not a PPI\n",
@@ -519,6 +622,7 @@ int irqchip_init(void)
 		if (!base)
 			return -ENOMEM;
 		typer = gic_mmio_read(base + GICR_TYPER, 8);
+		gic_rdists[n].cpu = -1;
 		gic_rdists[n].phys = phys;
 		gic_rdists[n].base = base;
 		gic_rdists[n].typer = typer;
@@ -578,17 +682,17 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 	struct gic_percpu *gic = &cpu_data->gic;
 	u64 mpidr = read_sysreg(mpidr_el1) & GICD_IROUTER_AFF_MASK;
 	u32 aff = gic_mpidr_to_rdist_aff(mpidr), hv_irqs;
+	unsigned int n, rdist, cpu = cpu_data->cpu_id;
 	u64 ctlr, vmcr;
 	void *sgi_base;
-	unsigned int n;
 
 	if (!gicd_base)
 		return -EIO;
 
-	for (n = 0; n < gic_num_rdists; n++)
-		if ((gic_rdists[n].typer >> GICR_TYPER_AFF_SHIFT) == aff)
+	for (rdist = 0; rdist < gic_num_rdists; rdist++)
+		if ((gic_rdists[rdist].typer >> GICR_TYPER_AFF_SHIFT) == aff)
 			break;
-	if (n == gic_num_rdists) {
+	if (rdist == gic_num_rdists) {
 		printk("ERROR: no GICv3 redistributor for CPU %u "
 		       "(MPIDR 0x%llx)\n", cpu_data->cpu_id, mpidr);
 		return -ENODEV;
@@ -598,15 +702,29 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 		       cpu_data->cpu_id, MPIDR_AFF0(mpidr));
 		return -EIO;
 	}
+	if (cpu >= GIC_MAX_CPUS)
+		return -ERANGE;
 
-	gic->redist_base = gic_rdists[n].base;
-	gic->redist_phys = gic_rdists[n].phys;
+	gic->redist_base = gic_rdists[rdist].base;
+	gic->redist_phys = gic_rdists[rdist].phys;
 	gic->mpidr = mpidr;
 	gic->maint_irq = gic_maint_irq;
 	for (n = 0; n < GIC_PENDING_WORDS; n++) {
 		gic->pending[n] = 0;
 		gic->pending_virt[n] = 0;
 	}
+	gic->pending_words = 0;
+	gic->sgi_inbox = 0;
+	gic->foreign_sgi_reports = 0;
+	gic_rdists[rdist].cpu = cpu;
+	gic_cpu_mpidr[cpu] = mpidr;
+	gic_sgi_keys[cpu] = gic_sgi1r_for(mpidr, 0);
+	/* all CPUs are up before the first guest access is trapped */
+	spin_lock(&sgi_groups_lock);
+	gic_sgi_groups_add(sgi_groups, &num_sgi_groups, GIC_MAX_CPUS, mpidr,
+			   cpu);
+	spin_unlock(&sgi_groups_lock);
+	atomic_or_u64(&gic_cpus_up, 1ULL << cpu);
 
 	write_sysreg(ICC_SRE_EL2, read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE |
 		     ICC_SRE_ENABLE);
@@ -719,9 +837,11 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 		return_irq(cpu_data, lr & ICH_LR_VINTID_MASK,
 			   lr & ICH_LR_PENDING, lr & ICH_LR_HW);
 	}
+	collect_sgi_inbox(gic);
 	for (n = 0; n < MAX_IRQS; n++) {
-		if (!atomic_test_and_clear_bit(gic->pending, n))
+		if (!gic_irq_in_bitmap(gic->pending, n))
 			continue;
+		unqueue_irq(gic, n);
 		hw = n >= GIC_NUM_SGIS &&
 			!gic_irq_in_bitmap(gic->pending_virt, n);
 		return_irq(cpu_data, n, true, hw);
@@ -741,15 +861,55 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 	isb();
 }
 
-int irqchip_cell_init(struct cell *cell)
+/*
+ * A new guest starts on this CPU (a cell's, or the root's again): nothing
+ * the previous one left in the virtual CPU interface may reach it.  The
+ * physical IRQs taken for the old guest were only priority-dropped; they
+ * are deactivated so that they can fire again.
+ */
+void irqchip_cpu_reset(struct per_cpu *cpu_data)
 {
-	gic_build_irq_bitmap(cell->irq_bitmap, cell->config,
-			     system_config->platform_info.arm.gicd_base,
-			     gic_maint_irq);
-	return gic_dist_cell_init(cell);
-}
+	struct gic_percpu *gic = &cpu_data->gic;
+	unsigned int n, irq;
+	u32 words, bits;
+	u64 lr;
 
-void irqchip_cell_exit(struct cell *cell)
-{
-	gic_dist_cell_exit(cell);
+	for (n = 0; n < gic->num_lrs; n++) {
+		lr = read_lr(n);
+		write_lr(n, 0);
+		if ((lr & ICH_LR_HW) && (lr & ICH_LR_STATE_MASK))
+			write_sysreg(ICC_DIR_EL1,
+				     (lr >> ICH_LR_PINTID_SHIFT) & 0x3ff);
+	}
+
+	/* SGIs are virtual: nothing to deactivate */
+	atomic_xchg_zero(&gic->sgi_inbox);
+	words = gic->pending_words & ~1U;
+	bits = gic->pending[0] >> GIC_NUM_SGIS << GIC_NUM_SGIS;
+	for (n = 0; ; ) {
+		while (bits) {
+			irq = n * 32 + __builtin_ctz(bits);
+			bits &= bits - 1;
+			if (!gic_irq_in_bitmap(gic->pending_virt, irq))
+				write_sysreg(ICC_DIR_EL1, irq);
+		}
+		if (!words)
+			break;
+		n = __builtin_ctz(words);
+		words &= words - 1;
+		bits = gic->pending[n];
+	}
+	for (n = 0; n < GIC_PENDING_WORDS; n++) {
+		gic->pending[n] = 0;
+		gic->pending_virt[n] = 0;
+	}
+	gic->pending_words = 0;
+	gic->foreign_sgi_reports = 0;
+
+	write_sysreg(ICH_AP0R0_EL2, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
+	/* priority mask 0, group 1 off, EOImode 0: a guest's reset state */
+	write_sysreg(ICH_VMCR_EL2, 0);
+	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+	isb();
 }

@@ -6,9 +6,11 @@
  * is emulated for the cell's own CPUs: CPU_OFF parks the CPU in the
  * hypervisor, CPU_ON resumes a parked CPU at the given entry (EL1h, MMU
  * off, DAIF masked, x0 = context), AFFINITY_INFO reports the parked
- * state; VERSION says 1.1; FEATURES lists what is emulated.  SYSTEM_OFF
- * and SYSTEM_RESET of the root cell go to the firmware (the root owns the
- * machine); other PSCI calls are NOT_SUPPORTED.
+ * state; VERSION says 1.1; FEATURES lists what is emulated.  CPU_ON of a
+ * CPU of another cell is DENIED (and reported).  SYSTEM_OFF and
+ * SYSTEM_RESET of the root cell go to the firmware (the root owns the
+ * machine); from another cell they shut that cell down (state SHUT_DOWN,
+ * all its CPUs parked).  Other PSCI calls are NOT_SUPPORTED.
  *
  * SMCCC arch calls: SMCCC_VERSION 1.1; ARCH_FEATURES and the
  * ARCH_WORKAROUND_1/2/3 calls are passed to the firmware when it
@@ -71,7 +73,6 @@
 /* "Trusted OS is not present or does not require migration" */
 #define PSCI_TOS_NOT_PRESENT_MP		2
 
-static spinlock_t psci_lock = SPINLOCK_INIT;
 static bool firmware_smccc_1_1;
 
 static long smc_call(unsigned long fid, unsigned long a1, unsigned long a2,
@@ -111,7 +112,8 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, unsigned long mpidr)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < hypervisor_header.max_cpus; cpu++)
-		if (cell_has_cpu(cell, cpu) &&
+		if ((!cell || cell_has_cpu(cell, cpu)) &&
+		    per_cpu(cpu)->cell &&
 		    per_cpu(cpu)->mpidr == (mpidr & MPIDR_AFF_MASK))
 			return per_cpu(cpu);
 	return NULL;
@@ -123,10 +125,22 @@ static long psci_cpu_on(struct per_cpu *cpu_data, unsigned long mpidr,
 	struct per_cpu *target = cpu_by_mpidr(cpu_data->cell, mpidr);
 	long result;
 
-	if (!target)
-		return PSCI_INVALID_PARAMETERS;
+	if (!target) {
+		target = cpu_by_mpidr(NULL, mpidr);
+		if (!target)
+			return PSCI_INVALID_PARAMETERS;
+		printk("PSCI CPU_ON of CPU %u refused: cell \"%s\" (CPU %u) "
+		       "does not own it\n", target->cpu_id,
+		       cpu_data->cell->config->name, cpu_data->cpu_id);
+		return PSCI_DENIED;
+	}
 
-	spin_lock(&psci_lock);
+	spin_lock(&cpu_power_lock);
+	if (cpu_data->cell->stopping) {
+		/* the cell is being stopped: its CPUs stay where they are */
+		spin_unlock(&cpu_power_lock);
+		return PSCI_DENIED;
+	}
 	switch (target->power_state) {
 	case CPU_POWER_ON:
 		result = PSCI_ALREADY_ON;
@@ -144,7 +158,7 @@ static long psci_cpu_on(struct per_cpu *cpu_data, unsigned long mpidr,
 		target->power_state = CPU_POWER_ON_PENDING;
 		result = PSCI_SUCCESS;
 	}
-	spin_unlock(&psci_lock);
+	spin_unlock(&cpu_power_lock);
 
 	if (result == PSCI_SUCCESS)
 		cpu_send_request(target->cpu_id, CPU_REQ_RESUME);
@@ -169,28 +183,14 @@ static long psci_affinity_info(struct per_cpu *cpu_data, unsigned long mpidr,
 }
 
 /* PSCI CPU_OFF: park until CPU_ON, then start like a CPU fresh from reset */
-static void psci_cpu_off(struct per_cpu *cpu_data, struct trap_context *ctx)
+static void __attribute__((noreturn))
+psci_cpu_off(struct per_cpu *cpu_data)
 {
-	unsigned int n;
-
-	spin_lock(&psci_lock);
+	spin_lock(&cpu_power_lock);
 	cpu_data->power_state = CPU_POWER_OFF;
-	spin_unlock(&psci_lock);
+	spin_unlock(&cpu_power_lock);
 
 	cpu_park(cpu_data);
-
-	for (n = 0; n < 31; n++)
-		ctx->regs[n] = 0;
-	ctx->regs[0] = cpu_data->resume_context;
-	ctx->elr = cpu_data->resume_entry;
-	ctx->spsr = PSR_DAIF_MASK | PSR_MODE_EL1H;
-	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
-	isb();
-	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
-
-	spin_lock(&psci_lock);
-	cpu_data->power_state = CPU_POWER_ON;
-	spin_unlock(&psci_lock);
 }
 
 static bool psci_emulated(u32 fid)
@@ -206,7 +206,7 @@ static bool psci_emulated(u32 fid)
 		return true;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		return this_cell() == &root_cell;
+		return true;
 	default:
 		return fid == SMCCC_VERSION;
 	}
@@ -226,9 +226,7 @@ static long handle_psci(struct per_cpu *cpu_data, struct trap_context *ctx,
 		/* a standby that ended at once: a wake-up is allowed anytime */
 		return PSCI_SUCCESS;
 	case PSCI_CPU_OFF:
-		psci_cpu_off(cpu_data, ctx);
-		/* ctx now holds the CPU_ON entry state */
-		return ctx->regs[0];
+		psci_cpu_off(cpu_data);
 	case PSCI_CPU_ON:
 		return psci_cpu_on(cpu_data, r[1], r[2], r[3]);
 	case PSCI_AFFINITY_INFO:
@@ -240,7 +238,9 @@ static long handle_psci(struct per_cpu *cpu_data, struct trap_context *ctx,
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
 		if (cpu_data->cell != &root_cell)
-			return PSCI_DENIED;
+			cell_stop_self(cpu_data,
+				       (fid & ~SMCCC_64) == PSCI_SYSTEM_OFF ?
+				       "system off" : "system reset");
 		printk("Root cell requested system %s\n",
 		       (fid & ~SMCCC_64) == PSCI_SYSTEM_OFF ? "off" : "reset");
 		return smc_call(fid, 0, 0, 0, NULL);

@@ -93,6 +93,11 @@ void arch_paging_flush_hv(void)
 	asm volatile("dsb ishst; isb" : : : "memory");
 }
 
+void arch_paging_invalidate_hv(void)
+{
+	asm volatile("dsb ishst; tlbi alle2is; dsb ish; isb" : : : "memory");
+}
+
 int arch_cpu_init(struct per_cpu *cpu_data)
 {
 	unsigned int cpu_parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
@@ -122,7 +127,7 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
 }
 
-static void clean_dcache(const void *start, unsigned long size)
+void arch_dcache_clean_inval(const void *start, unsigned long size)
 {
 	unsigned long ctr = read_sysreg(ctr_el0);
 	unsigned long line = 4UL << ((ctr >> 16) & 0xf);
@@ -150,7 +155,7 @@ arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 
 	frame->regs[0] = result;
 	/* the exit path reads the frame with the MMU off */
-	clean_dcache(frame, sizeof(*frame));
+	arch_dcache_clean_inval(frame, sizeof(*frame));
 
 	exit_idmap = (void *)((unsigned long)exit_to_linux_idmap + to_phys);
 	exit_idmap((unsigned long)frame + to_phys,
@@ -161,6 +166,9 @@ int arch_cell_init(struct cell *cell)
 {
 	struct paging_structs *pg = &cell->stage2;
 
+	/* the VMID is the cell id, 8 bits */
+	if (cell->id > 0xff)
+		return -E2BIG;
 	pg->env = &hv_paging_env;
 	pg->root_level = s2_root_level;
 	pg->root_pages = s2_root_pages;
@@ -194,10 +202,122 @@ int arch_map_memory_region(struct cell *cell,
 			     mem->virt_start, flags);
 }
 
+void arch_cell_destroy(struct cell *cell)
+{
+	struct paging_structs *pg = &cell->stage2;
+
+	if (!pg->root)
+		return;
+	paging_free_all(pg);
+	page_free(&mem_pool, pg->root, pg->root_pages);
+	pg->root = NULL;
+}
+
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem)
+{
+	return paging_destroy(&cell->stage2, mem->virt_start, mem->size);
+}
+
+void arch_flush_current_stage2(void)
+{
+	asm volatile("dsb ishst; tlbi vmalls12e1is; dsb ish; isb"
+		     : : : "memory");
+}
+
 void arch_cpu_idle(void)
 {
 	asm volatile("dsb sy; wfi" : : : "memory");
 	/* a wake-up of a parked CPU counts as an exit, like the vector's */
 	this_cpu_data()->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	irqchip_handle_irq();
+}
+
+/* x0 = top of the stack, x1 = entry, x2 = context (entry.S) */
+void __attribute__((noreturn))
+enter_guest_fresh(unsigned long stack_top, unsigned long entry,
+		  unsigned long context);
+
+void arch_cpu_stop_guest(void)
+{
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	isb();
+}
+
+/* What a cell finds in EL1 after reset; FP/SIMD is not trapped. */
+static void reset_el1_state(void)
+{
+	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+	isb();
+	write_sysreg(cpacr_el1, CPACR_FPEN);
+	write_sysreg(vbar_el1, 0);
+	write_sysreg(ttbr0_el1, 0);
+	write_sysreg(ttbr1_el1, 0);
+	write_sysreg(tcr_el1, 0);
+	write_sysreg(mair_el1, 0);
+	write_sysreg(amair_el1, 0);
+	write_sysreg(contextidr_el1, 0);
+	write_sysreg(tpidr_el0, 0);
+	write_sysreg(tpidrro_el0, 0);
+	write_sysreg(tpidr_el1, 0);
+	write_sysreg(sp_el0, 0);
+	write_sysreg(sp_el1, 0);
+	write_sysreg(elr_el1, 0);
+	write_sysreg(spsr_el1, 0);
+	write_sysreg(esr_el1, 0);
+	write_sysreg(far_el1, 0);
+	write_sysreg(afsr0_el1, 0);
+	write_sysreg(afsr1_el1, 0);
+	write_sysreg(par_el1, 0);
+	write_sysreg(mdscr_el1, 0);
+	write_sysreg(cntkctl_el1, 0);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	write_sysreg(cntv_cval_el0, 0);
+	write_sysreg(cntp_cval_el0, 0);
+	write_sysreg(cntvoff_el2, 0);
+}
+
+void __attribute__((noreturn))
+arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
+	       unsigned long context)
+{
+	unsigned long stack_top = (unsigned long)cpu_data->stack +
+		PERCPU_STACK_SIZE;
+
+	if (cpu_data->cell == &root_cell) {
+		/* Linux sets up the rest itself when a CPU comes online */
+		write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+		isb();
+	} else {
+		reset_el1_state();
+	}
+	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
+	isb();
+	/* a previous cell may have had this VMID or left code at entry */
+	asm volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb"
+		     : : : "memory");
+
+	if (cpu_data->cell != &root_cell || cpu_data->cell_changed) {
+		irqchip_cpu_reset(cpu_data);
+		cpu_data->cell_changed = false;
+	}
+
+	/* the frame of the next trap lies where this fresh one is built */
+	cpu_data->trap_ctx = (struct trap_context *)stack_top - 1;
+	enter_guest_fresh(stack_top, entry, context);
+}
+
+void arch_delay_us(unsigned long us)
+{
+	u64 ticks = read_sysreg(cntfrq_el0) / 1000000 * us;
+	u64 start;
+
+	isb();
+	start = read_sysreg(cntpct_el0);
+	do {
+		cpu_relax();
+		isb();
+	} while (read_sysreg(cntpct_el0) - start < ticks);
 }

@@ -17,10 +17,12 @@
  *    faulting address (SIGBUS for a process, an oops for the kernel), any
  *    other trap an undefined instruction.  Parking a CPU of the root would
  *    sooner or later stall all of Linux (IPIs, RCU) behind that CPU.
- *  - other cells: the CPU is stopped in the hypervisor (panic_park():
- *    WFI, answers management requests, reported as FAILED by
- *    JAILHOUSE_CPU_INFO_STATE, released on disable); the machine and the
- *    other CPUs go on.
+ *  - other cells: the report adds the configured memory region of the
+ *    cell nearest to the faulting address; the CPU is stopped in the
+ *    hypervisor (panic_park(): WFI, answers management requests, reported
+ *    as FAILED by JAILHOUSE_CPU_INFO_STATE, the cell FAILED once none of
+ *    its CPUs runs); the machine, the root and the other cells go on, and
+ *    cell start or destroy recovers the CPU.
  * Exceptions taken at EL2 itself are hypervisor bugs: reported, CPU
  * stopped.
  */
@@ -90,6 +92,54 @@ static void report_trap(const char *what, const struct trap_context *ctx,
 	       ESR_EC(esr), ec_name(ESR_EC(esr)), ESR_ISS(esr), ctx->elr);
 }
 
+static unsigned long region_distance(const struct jailhouse_memory *mem,
+				     unsigned long ipa)
+{
+	if (ipa < mem->virt_start)
+		return mem->virt_start - ipa;
+	if (ipa - mem->virt_start >= mem->size)
+		return ipa - (mem->virt_start + mem->size) + 1;
+	return 0;
+}
+
+/* Which part of its config a non-root cell missed, to fix it quickly. */
+static void report_nearest_region(unsigned long ipa)
+{
+	const struct jailhouse_cell_desc *desc = this_cell()->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	const struct jailhouse_memory *best = NULL;
+	unsigned long dist, best_dist = ~0UL;
+	unsigned int n, best_n = 0;
+
+	if (this_cell() == &root_cell)
+		return;
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!mem->size)
+			continue;
+		dist = region_distance(mem, ipa);
+		if (dist < best_dist) {
+			best = mem;
+			best_n = n;
+			best_dist = dist;
+		}
+	}
+	if (!best) {
+		printk("       cell \"%s\" has no memory regions\n", desc->name);
+		return;
+	}
+	printk("       nearest region: mem_regions[%u] IPA 0x%llx-0x%llx "
+	       "(phys 0x%llx) %s%s%s%s%s, %s 0x%lx\n", best_n,
+	       best->virt_start, best->virt_start + best->size - 1,
+	       best->phys_start,
+	       best->flags & JAILHOUSE_MEM_READ ? "R" : "-",
+	       best->flags & JAILHOUSE_MEM_WRITE ? "W" : "-",
+	       best->flags & JAILHOUSE_MEM_EXECUTE ? "X" : "-",
+	       best->flags & JAILHOUSE_MEM_IO ? " IO" : "",
+	       best->flags & JAILHOUSE_MEM_COMM_REGION ? " COMM" : "",
+	       best_dist ? "distance" : "inside, offset",
+	       best_dist ? best_dist : ipa - (unsigned long)best->virt_start);
+}
+
 static void report_mmio(const char *what, const struct trap_context *ctx,
 			u64 esr, const struct mmio_access *mmio)
 {
@@ -99,6 +149,7 @@ static void report_mmio(const char *what, const struct trap_context *ctx,
 	if (mmio->is_write)
 		printk(" of 0x%lx", mmio->value);
 	printk("\n");
+	report_nearest_region(mmio->address);
 }
 
 static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
@@ -265,6 +316,16 @@ void arch_handle_trap(struct trap_context *ctx)
 		break;
 	case EC_DABT_LOW:
 		res = handle_dabt(ctx, esr);
+		break;
+	case EC_IABT_LOW:
+		report_trap("instruction fetch outside the cell's executable "
+			    "memory", ctx, esr);
+		printk("       IPA 0x%llx\n",
+		       ((read_sysreg(hpfar_el2) >> 4) << 12) |
+		       (read_sysreg(far_el2) & 0xfff));
+		report_nearest_region(((read_sysreg(hpfar_el2) >> 4) << 12) |
+				      (read_sysreg(far_el2) & 0xfff));
+		res = TRAP_FORBIDDEN;
 		break;
 	default:
 		report_trap("unhandled trap", ctx, esr);

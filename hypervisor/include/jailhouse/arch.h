@@ -46,8 +46,38 @@ arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 
 /* Stage-2 translation of a cell: root table and VMID. */
 int arch_cell_init(struct cell *cell);
+/* Frees the cell's stage-2 tables (the memory stays where it is). */
+void arch_cell_destroy(struct cell *cell);
 int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem);
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem);
+/*
+ * After unmapping from the stage 2 of the cell this CPU runs (the root):
+ * invalidate that VMID's TLB entries on every CPU.
+ */
+void arch_flush_current_stage2(void);
+
+/*
+ * Start this CPU afresh in cpu_data->cell: EL1 in its reset state (MMU
+ * and caches off, timers off), AArch64 EL1h with DAIF masked, x0 =
+ * context, all other registers 0, PC = entry; the cell's stage 2 loaded.
+ */
+void __attribute__((noreturn))
+arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
+	       unsigned long context);
+/* The CPU stops running its cell: silence what could still fire. */
+void arch_cpu_stop_guest(void);
+
+/* Write back (and invalidate) [start, start + size) to the point of
+ * coherency: memory a cell reads with its MMU off, or wrote so. */
+void arch_dcache_clean_inval(const void *start, unsigned long size);
+
+/* Busy-wait (yielding) for about us microseconds. */
+void arch_delay_us(unsigned long us);
+
+/* Drop the hypervisor's own TLB entries on every CPU (after unmapping). */
+void arch_paging_invalidate_hv(void);
 
 /* Switch this CPU from its bootstrap tables to hv_paging (idempotent). */
 void arch_paging_activate_hv(void);

@@ -44,9 +44,29 @@ struct cell {
 
 	/* the page mapped at the comm region IPA (non-root cells) */
 	struct jailhouse_comm_region *comm_page;
+
+	/* non-root cells, in creation order */
+	struct cell *next;
+	/* pool pages holding config */
+	unsigned int config_pages;
+	/* LOADABLE regions are mapped in the root (SET_LOADABLE .. START) */
+	bool loadable;
+	/* the cell's CPUs are being parked: PSCI CPU_ON is refused */
+	volatile bool stopping;
+
+	/* virtual console: the line being assembled, printed tagged */
+	char console_line[128];
+	unsigned int console_len;
 };
 
 extern struct cell root_cell;
+/* first non-root cell (list linked by next), changed under cell_lock */
+extern struct cell *cell_list;
+
+/* Map every region of the cell's config into its stage 2 (comm region:
+ * cell->comm_page); on error, what was mapped stays (cell_destroy_stage2
+ * frees it all). */
+int cell_map_regions(struct cell *cell);
 
 static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
 {

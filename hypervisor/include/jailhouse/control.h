@@ -32,7 +32,51 @@ void __attribute__((noreturn)) panic_park(void);
  * for them.
  */
 void cpu_send_request(unsigned int cpu, u32 request);
-void cpu_park(struct per_cpu *cpu_data);
+
+/*
+ * The CPU waits in the hypervisor (powered off for its cell, or stopped
+ * after a fault) until a request arrives: CPU_REQ_RESUME starts it afresh
+ * at resume_entry in its current cell (arch_cpu_start), CPU_REQ_SHUTDOWN
+ * makes it leave EL2, CPU_REQ_PARK is acknowledged.  Never returns: the
+ * trap frame it came from is abandoned.
+ */
+void __attribute__((noreturn)) cpu_park(struct per_cpu *cpu_data);
+
+/*
+ * Guards the power_state of all CPUs and their move between cells:
+ * PSCI CPU_ON and cell management take it.
+ */
+extern spinlock_t cpu_power_lock;
+
+/* Print a finding of the config checker on the hypervisor console. */
+struct config_check_finding;
+void print_config_finding(void *ctx, const struct config_check_finding *f);
+
+/* Cell management hypercalls (root cell only; cell_control.c). */
+long cell_create(struct per_cpu *cpu_data, unsigned long config_address);
+long cell_start(struct per_cpu *cpu_data, unsigned long id);
+long cell_set_loadable(struct per_cpu *cpu_data, unsigned long id);
+long cell_destroy(struct per_cpu *cpu_data, unsigned long id);
+long cell_get_state(unsigned long id);
+unsigned int cell_count(void);
+
+/*
+ * A CPU of a non-root cell stopped on its own (fault, CPU_OFF): mark the
+ * cell FAILED when none of its CPUs runs any more and one of them failed.
+ */
+struct cell;
+void cell_cpu_stopped(struct cell *cell);
+
+/*
+ * PSCI SYSTEM_OFF/SYSTEM_RESET from a non-root cell: the cell is shut
+ * down (state SHUT_DOWN, every CPU parked, this one included).
+ */
+void __attribute__((noreturn)) cell_stop_self(struct per_cpu *cpu_data,
+					      const char *why);
+
+/* DEBUG_CONSOLE_PUTC of a non-root cell: lines tagged "[NAME] ". */
+void cell_console_putc(struct cell *cell, char c);
+void cell_console_flush(struct cell *cell);
 
 /* Pool usage line of the startup messages. */
 void print_pool_usage(const char *when);

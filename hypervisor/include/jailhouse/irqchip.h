@@ -36,10 +36,45 @@ int irqchip_cpu_init(struct per_cpu *cpu_data);
  * still pending are made pending physically again. */
 void irqchip_cpu_shutdown(struct per_cpu *cpu_data);
 
-/* Build cell->irq_bitmap from the cell's irqchip config entries and
- * register the GICD/GICR MMIO handlers for the cell. */
+/*
+ * Build cell->irq_bitmap from the cell's irqchip config entries and
+ * register the GICD/GICR MMIO handlers for the cell (root and non-root
+ * cells; for a non-root cell the core calls it after the cell's CPUs left
+ * the root, cell->cpu_set is final).  Must free what it allocated on
+ * failure.  irqchip_cell_exit() undoes it: for a non-root cell the SPIs
+ * go back to the root as far as the root's original config has them.
+ */
 int irqchip_cell_init(struct cell *cell);
 void irqchip_cell_exit(struct cell *cell);
+
+/*
+ * Make the interrupt routing match a new ownership, on a root CPU while
+ * the cell's CPUs are parked:
+ *  - cell != NULL, right after the cell was created (its irq_bitmap built
+ *    by irqchip_cell_init, its CPUs already out of root_cell.cpu_set): the
+ *    cell's SPIs leave root_cell.irq_bitmap and are routed (GICD_IROUTER)
+ *    to the cell's first CPU; root SPIs routed to a CPU that is no longer
+ *    in the root go to a root CPU that is running (e.g. the calling one).
+ *  - cell == NULL, after a cell was destroyed (irqchip_cell_exit already
+ *    gave its SPIs back to the root; its CPUs are in the root again but
+ *    still parked, power_state CPU_POWER_OFF): root SPIs routed to a
+ *    parked CPU or outside the root go to a running root CPU.
+ */
+void irqchip_config_commit(struct cell *cell);
+
+/*
+ * Quiesce every interrupt of a non-root cell: its SPIs disabled,
+ * deactivated, pending cleared; likewise the SGIs/PPIs of its CPUs.  At
+ * cell start and at shutdown/destroy, while the cell's CPUs are parked.
+ */
+void irqchip_cell_reset(struct cell *cell);
+
+/*
+ * On the CPU itself, when it is (re)started into a cell: list registers
+ * cleared, the software pending queue emptied, the virtual CPU interface
+ * (ICH_VMCR_EL2) and ICH_HCR_EL2 in their reset state for a fresh guest.
+ */
+void irqchip_cpu_reset(struct per_cpu *cpu_data);
 
 /* IRQ exception from a lower EL: acknowledge every pending physical
  * interrupt, inject it (or handle SGI_INJECT/SGI_EVENT/maintenance). */

@@ -61,4 +61,7 @@ struct jailhouse_memory;
 int mmio_subpage_register(struct cell *cell,
 			  const struct jailhouse_memory *mem);
 
+/* Unregister and free the cell's sub-page regions. */
+void mmio_cell_exit(struct cell *cell);
+
 #endif /* !_JAILHOUSE_MMIO_H */

@@ -101,6 +101,19 @@ void *paging_phys2hvirt(unsigned long phys);
  * stay until the hypervisor is disabled.
  */
 void *paging_map_device(unsigned long phys, unsigned long size);
+/* Undo paging_map_device (virt and size as passed and returned). */
+void paging_unmap_device(void *virt, unsigned long size);
+
+/*
+ * A window of TEMP_WINDOW_PAGES pages, its tables allocated once at setup,
+ * through which the hypervisor reads and writes memory it does not own
+ * (cell configs in root memory, cell RAM to clear).  Normal cacheable,
+ * read-write.  One user at a time: paging_map_temp() takes the window,
+ * paging_unmap_temp() gives it back.  NULL if pages is too large.
+ */
+#define TEMP_WINDOW_PAGES	64
+void *paging_map_temp(unsigned long phys, unsigned int pages);
+void paging_unmap_temp(void);
 #endif
 
 #endif /* !_JAILHOUSE_PAGING_H */

@@ -30,6 +30,8 @@ enum cpu_power_state {
 /* Requests to a parked or running CPU, answered on SGI_EVENT. */
 #define CPU_REQ_RESUME		0x1	/* leave the park at resume_entry */
 #define CPU_REQ_SHUTDOWN	0x2	/* hypervisor disable: leave EL2 */
+/* stop running the cell: park (power off); acknowledged by clearing it */
+#define CPU_REQ_PARK		0x4
 
 struct per_cpu {
 	/* lowest address: an overflow runs into the previous CPU's data */
@@ -56,6 +58,10 @@ struct per_cpu {
 	volatile u32 requests;		/* CPU_REQ_*, set under req_lock */
 	u64 resume_entry;
 	u64 resume_context;
+	/* inside cpu_park(): SGI_EVENT only wakes the loop */
+	volatile bool in_park;
+	/* moved to another cell since it last ran: reset its GIC state */
+	bool cell_changed;
 
 	/* physical address of this structure */
 	unsigned long phys;

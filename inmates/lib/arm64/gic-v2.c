@@ -7,6 +7,8 @@
 #include <asm/gic.h>
 
 #define GICD_ITARGETSR		0x800
+#define GICD_SGIR		0xf00
+#define  GICD_SGIR_TARGET_SHIFT	16
 
 #define GICC_CTLR		0x00
 #define  GICC_CTLR_ENABLE	(1 << 0)
@@ -65,10 +67,23 @@ static void gic_v2_eoi(u32 irq)
 	mmio_write32(comm_region->gicc_base + GICC_EOIR, last_iar);
 }
 
+/*
+ * GICv2 targets CPU interface numbers, not affinities; they equal Aff0 on
+ * the single-cluster systems GICv2 is found on.
+ */
+static void gic_v2_send_sgi(unsigned int sgi, u64 mpidr)
+{
+	asm volatile("dsb ishst" : : : "memory");
+	mmio_write32(comm_region->gicd_base + GICD_SGIR,
+		     (1U << ((mpidr & 0x7) + GICD_SGIR_TARGET_SHIFT)) |
+		     (sgi & 0xf));
+}
+
 const struct gic_driver gic_v2_driver = {
 	.init = gic_v2_init,
 	.enable = gic_v2_enable,
 	.disable = gic_v2_disable,
 	.ack = gic_v2_ack,
 	.eoi = gic_v2_eoi,
+	.send_sgi = gic_v2_send_sgi,
 };

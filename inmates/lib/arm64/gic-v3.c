@@ -15,6 +15,15 @@
 #define ICC_CTLR_EL1		"s3_0_c12_c12_4"
 #define ICC_SRE_EL1		"s3_0_c12_c12_5"
 #define ICC_IGRPEN1_EL1		"s3_0_c12_c12_7"
+#define ICC_SGI1R_EL1		"s3_0_c12_c11_5"
+
+/* ICC_SGI1R_EL1: a target list of Aff0 values in one Aff3.Aff2.Aff1 group */
+#define SGI1R_TARGET(aff0)	(1UL << ((aff0) & 0xf))
+#define SGI1R_AFF1_SHIFT	16
+#define SGI1R_INTID_SHIFT	24
+#define SGI1R_AFF2_SHIFT	32
+#define SGI1R_RS_SHIFT		44
+#define SGI1R_AFF3_SHIFT	48
 
 #define ICC_SRE_SRE		(1 << 0)
 
@@ -25,8 +34,6 @@
 #define  GICR_TYPER_LAST	(1 << 4)
 #define GICR_SGI_BASE		0x10000
 #define GICR_MAX_FRAMES		1024
-
-static unsigned long redist_base;
 
 #define icc_read(reg) ({						\
 	u64 __val;							\
@@ -45,6 +52,7 @@ static u32 mpidr_affinity(void)
 	return (mpidr & 0xffffff) | (((mpidr >> 32) & 0xff) << 24);
 }
 
+/* the calling CPU's; each CPU of the cell has its own */
 static unsigned long find_redistributor(void)
 {
 	unsigned long base = comm_region->gicr_base;
@@ -73,8 +81,7 @@ static int gic_v3_init(void)
 		return -1;
 	}
 
-	redist_base = find_redistributor();
-	if (!redist_base) {
+	if (!find_redistributor()) {
 		printk("GICv3: no redistributor for this CPU\n");
 		return -1;
 	}
@@ -92,7 +99,8 @@ static void gic_v3_set_enable(unsigned int irq, bool enable)
 	unsigned long reg = enable ? GICD_ISENABLER : GICD_ICENABLER;
 
 	if (irq < 32) {
-		mmio_write32(redist_base + GICR_SGI_BASE + reg, 1U << irq);
+		mmio_write32(find_redistributor() + GICR_SGI_BASE + reg,
+			     1U << irq);
 		return;
 	}
 	if (enable)
@@ -127,10 +135,26 @@ static void gic_v3_eoi(u32 irq)
 	asm volatile("isb" : : : "memory");
 }
 
+static void gic_v3_send_sgi(unsigned int sgi, u64 mpidr)
+{
+	u64 aff0 = mpidr & 0xff;
+
+	/* the SGI must not overtake the stores it announces */
+	asm volatile("dsb ishst" : : : "memory");
+	icc_write(ICC_SGI1R_EL1,
+		  SGI1R_TARGET(aff0) | (aff0 >> 4) << SGI1R_RS_SHIFT |
+		  ((mpidr >> 8) & 0xff) << SGI1R_AFF1_SHIFT |
+		  ((mpidr >> 16) & 0xff) << SGI1R_AFF2_SHIFT |
+		  ((mpidr >> 32) & 0xff) << SGI1R_AFF3_SHIFT |
+		  (u64)(sgi & 0xf) << SGI1R_INTID_SHIFT);
+	asm volatile("isb" : : : "memory");
+}
+
 const struct gic_driver gic_v3_driver = {
 	.init = gic_v3_init,
 	.enable = gic_v3_enable,
 	.disable = gic_v3_disable,
 	.ack = gic_v3_ack,
 	.eoi = gic_v3_eoi,
+	.send_sgi = gic_v3_send_sgi,
 };

@@ -45,6 +45,12 @@ void irq_disable(unsigned int irq)
 		gic->disable(irq);
 }
 
+void irq_send_sgi(unsigned int sgi, u64 mpidr)
+{
+	if (gic)
+		gic->send_sgi(sgi, mpidr);
+}
+
 void irq_dispatch(void)
 {
 	u32 irq;

@@ -8,6 +8,9 @@
 #define PSCI_0_2_FN_VERSION		0x84000000
 #define PSCI_0_2_FN_CPU_OFF		0x84000002
 #define PSCI_0_2_FN64_CPU_ON		0xc4000003
+#define PSCI_0_2_FN64_AFFINITY_INFO	0xc4000004
+#define PSCI_0_2_FN_SYSTEM_OFF		0x84000008
+#define PSCI_0_2_FN_SYSTEM_RESET	0x84000009
 
 static long smc_call(u64 fid, u64 arg1, u64 arg2, u64 arg3)
 {
@@ -37,4 +40,19 @@ int psci_cpu_on(u64 mpidr, unsigned long entry, unsigned long context)
 int psci_cpu_off(void)
 {
 	return (int)smc_call(PSCI_0_2_FN_CPU_OFF, 0, 0, 0);
+}
+
+int psci_affinity_info(u64 mpidr)
+{
+	return (int)smc_call(PSCI_0_2_FN64_AFFINITY_INFO, mpidr, 0, 0);
+}
+
+int psci_system_off(void)
+{
+	return (int)smc_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+}
+
+int psci_system_reset(void)
+{
+	return (int)smc_call(PSCI_0_2_FN_SYSTEM_RESET, 0, 0, 0);
 }

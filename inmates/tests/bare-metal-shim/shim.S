@@ -12,10 +12,14 @@
  *
  * The GIC is set up the way Linux and Jailhouse would leave it for a cell
  * (distributor on with affinity routing, redistributor awake, everything
- * group 1), the timers are not trapped, and HCR_EL2 has only RW and VM, so
- * interrupts go straight to EL1.  Anything that traps to EL2 (a stage-2
- * fault: the inmate touched an IPA that is not mapped) is printed on the
- * UART and QEMU is powered off, so a test fails fast.
+ * group 1), the timers are not trapped, and HCR_EL2 has only RW, VM and
+ * TSC, so interrupts go straight to EL1.  The inmate's PSCI calls (smc)
+ * trap to the shim, which passes them on to QEMU's PSCI firmware, except
+ * CPU_ON: that starts the CPU in the shim first (secondary_start), which
+ * gives it the same EL2 setup and then enters the inmate's entry point.
+ * Anything else that traps to EL2 (a stage-2 fault: the inmate touched an
+ * IPA that is not mapped) is printed on the UART and QEMU is powered off,
+ * so a test fails fast.
  */
 
 #define INMATE_PA	0x40200000
@@ -29,6 +33,7 @@
 #define  GICD_CTLR_ENABLE_G1	(1 << 1)
 #define  GICD_CTLR_ARE		(1 << 4)
 #define  GICD_CTLR_RWP		(1 << 31)
+#define GICR_FRAME_SIZE		0x20000
 #define GICR_WAKER		0x14
 #define  GICR_WAKER_SLEEP	(1 << 1)
 #define  GICR_WAKER_ASLEEP	(1 << 2)
@@ -48,12 +53,22 @@
 #define VTCR_VALUE	0x80013560
 
 #define HCR_VM		(1 << 0)
+#define HCR_TSC		(1 << 19)
 #define HCR_RW		(1 << 31)
 #define CPTR_EL2_RES1	0x33ff
 #define SCTLR_EL1_RES1	0x30d00800
 #define SPSR_EL1H_MASKED 0x3c5
 
 #define PSCI_SYSTEM_OFF	0x84000008
+#define PSCI_CPU_ON_32	0x84000003
+#define PSCI_CPU_ON_64	0xc4000003
+#define PSCI_INVALID	-2
+
+#define ESR_EC_SHIFT	26
+#define ESR_EC_SMC64	0x17
+
+/* CPUs the shim can start: Aff0 0 .. MAX_CPUS - 1 */
+#define MAX_CPUS	8
 
 	.text
 	.globl	_start
@@ -85,14 +100,49 @@ _start:
 	str	w1, [x0, #GICD_CTLR]
 	bl	gicd_wait
 
-	/* CPU 0's redistributor: wake it, put SGIs/PPIs in group 1 */
+	bl	cpu_setup
+
+	/* into the cell: EL1h at IPA 0, interrupts masked */
+	mov	x0, #SPSR_EL1H_MASKED
+	msr	spsr_el2, x0
+	msr	elr_el2, xzr
+	mov	x0, xzr
+	eret
+
+/*
+ * A CPU started by the inmate's CPU_ON: x0 = its Aff0, an index into the
+ * entry and context tables that el2_smc filled.
+ */
+secondary_start:
+	msr	daifset, #0xf
+	mov	x19, x0
+	adr	x0, el2_vectors
+	msr	vbar_el2, x0
+	bl	cpu_setup
+	adr	x0, secondary_entry
+	ldr	x1, [x0, x19, lsl #3]
+	msr	elr_el2, x1
+	adr	x0, secondary_context
+	ldr	x0, [x0, x19, lsl #3]
+	mov	x1, #SPSR_EL1H_MASKED
+	msr	spsr_el2, x1
+	eret
+
+/* EL2 setup every CPU needs before entering the inmate; clobbers x0-x3 */
+cpu_setup:
+	/* this CPU's redistributor: wake it, put SGIs/PPIs in group 1 */
+	mrs	x1, mpidr_el1
+	and	x1, x1, #0xff
+	mov	x2, #GICR_FRAME_SIZE
 	ldr	x0, =GICR_BASE
+	madd	x0, x1, x2, x0
 	ldr	w1, [x0, #GICR_WAKER]
 	bic	w1, w1, #GICR_WAKER_SLEEP
 	str	w1, [x0, #GICR_WAKER]
 3:	ldr	w1, [x0, #GICR_WAKER]
 	tbnz	w1, #2, 3b
-	ldr	x1, =(GICR_BASE + GICR_IGROUPR0)
+	add	x1, x0, #(GICR_IGROUPR0 & 0xfff)
+	add	x1, x1, #(GICR_IGROUPR0 & ~0xfff)
 	mov	w2, #-1
 	str	w2, [x1]
 
@@ -129,16 +179,49 @@ _start:
 	tlbi	alle1
 	dsb	sy
 	isb
-	ldr	x0, =(HCR_RW | HCR_VM)
+	ldr	x0, =(HCR_RW | HCR_VM | HCR_TSC)
 	msr	hcr_el2, x0
 	isb
+	ret
 
-	/* into the cell: EL1h at IPA 0, interrupts masked */
-	mov	x0, #SPSR_EL1H_MASKED
-	msr	spsr_el2, x0
-	msr	elr_el2, xzr
-	mov	x0, xzr
+/*
+ * A trapped smc from the inmate: PSCI for QEMU's firmware, which sees the
+ * shim as its caller.  SMCCC lets the callee clobber x4-x17, so they are
+ * free here; x0-x3 are the inmate's arguments.
+ */
+el2_smc:
+	ldr	x4, =PSCI_CPU_ON_64
+	cmp	x0, x4
+	ldr	x4, =PSCI_CPU_ON_32
+	ccmp	x0, x4, #4, ne
+	b.ne	2f
+
+	/* CPU_ON(x1 = MPIDR, x2 = entry, x3 = context) */
+	and	x5, x1, #0xff
+	cmp	x5, #MAX_CPUS
+	b.hs	1f
+	adr	x6, secondary_entry
+	str	x2, [x6, x5, lsl #3]
+	adr	x6, secondary_context
+	str	x3, [x6, x5, lsl #3]
+	adr	x2, secondary_start
+	mov	x3, x5
+	b	2f
+1:	mov	x0, #PSCI_INVALID
+	b	3f
+2:	smc	#0
+	/* a trapped smc returns to itself, not to the next instruction */
+3:	mrs	x4, elr_el2
+	add	x4, x4, #4
+	msr	elr_el2, x4
 	eret
+
+el2_sync_lower:
+	mrs	x4, esr_el2
+	lsr	x4, x4, #ESR_EC_SHIFT
+	cmp	x4, #ESR_EC_SMC64
+	b.eq	el2_smc
+	b	el2_trap
 
 gicd_wait:
 	ldr	w1, [x0, #GICD_CTLR]
@@ -199,9 +282,16 @@ el2_trap:
 	b	1b
 	.ltorg
 
+	/* 0-7: from EL2 itself, 8: synchronous from EL1 (AArch64) */
 	.balign	2048
 el2_vectors:
-	.rept	16
+	.rept	8
+	.balign	0x80
+	b	el2_trap
+	.endr
+	.balign	0x80
+	b	el2_sync_lower
+	.rept	7
 	.balign	0x80
 	b	el2_trap
 	.endr
@@ -236,6 +326,13 @@ comm_template:
 comm_template_end:
 
 	.data
+	/* where the CPUs the inmate starts enter it, by Aff0 */
+	.balign	8
+secondary_entry:
+	.fill	MAX_CPUS, 8, 0
+secondary_context:
+	.fill	MAX_CPUS, 8, 0
+
 	/* stage-2 translation tables, level 1 then level 2 */
 	.balign	4096
 s2_l1:

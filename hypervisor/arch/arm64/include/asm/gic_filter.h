@@ -65,6 +65,50 @@ bool gic_sgi1r_targets(u64 sgir, u64 target_mpidr, u64 sender_mpidr);
 /* ICC_SGI1R_EL1 value that sends SGI sgi to the single CPU mpidr. */
 u64 gic_sgi1r_for(u64 mpidr, unsigned int sgi);
 
+/* the ICC_SGI1R_EL1 fields that pick a group of up to 16 CPUs */
+#define SGIR_GROUP_MASK							\
+	(0xffUL << SGIR_AFF3_SHIFT | SGIR_RS_MASK << SGIR_RS_SHIFT |	\
+	 0xffUL << SGIR_AFF2_SHIFT | 0xffUL << SGIR_AFF1_SHIFT)
+
+#define GIC_NO_CPU		0xff
+
+/*
+ * The CPUs an ICC_SGI1R_EL1 target list can name at once: those whose
+ * MPIDR shares Aff3.Aff2.Aff1 and Aff0 / 16 (key, in SGIR layout), by
+ * Aff0 % 16.  A table of these turns a trapped SGI into a few lookups.
+ */
+struct gic_sgi_group {
+	u64 key;
+	u8 cpu[16];	/* logical CPU or GIC_NO_CPU */
+};
+
+/* Enter CPU cpu, MPIDR mpidr, in the table of *num_groups groups; false
+ * if it needs a new group beyond max_groups. */
+bool gic_sgi_groups_add(struct gic_sgi_group *groups,
+			unsigned int *num_groups, unsigned int max_groups,
+			u64 mpidr, unsigned int cpu);
+
+/*
+ * The CPUs (bit n: logical CPU n) that the ICC_SGI1R_EL1 value sgir,
+ * written by CPU self, targets among those entered in groups.  With IRM:
+ * every CPU of all_cpus but self.
+ */
+u64 gic_sgi1r_cpus(u64 sgir, const struct gic_sgi_group *groups,
+		   unsigned int num_groups, u64 all_cpus, unsigned int self);
+
+/* The CPU among cpus (MPIDR cpu_mpidr[n]) that an IROUTER value routes
+ * to, or -1 (none of them, or 1-of-N routing). */
+int gic_irouter_cpu(u64 irouter, const u64 *cpu_mpidr, u64 cpus);
+
+/*
+ * Ownership moves of SPIs (INTIDs 32 and up; SGIs and PPIs exist per CPU
+ * and are never moved): a new cell's SPIs leave the root cell, and come
+ * back when it is destroyed as far as the root's own config lists them.
+ */
+void gic_bitmap_take_spis(u32 *root, const u32 *cell);
+void gic_bitmap_return_spis(u32 *root, const u32 *cell,
+			    const u32 *root_config);
+
 static inline unsigned int gic_sgi1r_intid(u64 sgir)
 {
 	return (sgir >> SGIR_INTID_SHIFT) & SGIR_INTID_MASK;
@@ -87,11 +131,47 @@ static inline u32 gic_mpidr_to_rdist_aff(u64 mpidr)
 
 /*
  * The waiting IRQ with the highest priority (lowest value from prio();
- * the lowest INTID among equals), or -1 if none is waiting.
+ * the lowest INTID among equals), or -1 if none is waiting.  Only the
+ * words of pending whose bit is set in words are looked at.  *irq_prio
+ * receives the priority of the IRQ chosen; prio() runs once when a single
+ * IRQ waits.  Inline: on the SGI delivery path, prio() becomes a direct
+ * register read.
  */
-int gic_pending_pick(const u32 *pending,
-		     unsigned int (*prio)(void *ctx, unsigned int irq),
-		     void *ctx);
+static inline int gic_pending_pick(const u32 *pending, u32 words,
+				   unsigned int (*prio)(void *ctx,
+							unsigned int irq),
+				   void *ctx, unsigned int *irq_prio)
+{
+	unsigned int word, irq, p, best_prio = ~0U;
+	int best = -1;
+	u32 bits;
+
+	while (words) {
+		word = __builtin_ctz(words);
+		words &= words - 1;
+		bits = pending[word];
+		while (bits) {
+			irq = word * 32 + __builtin_ctz(bits);
+			bits &= bits - 1;
+			if (best < 0) {
+				/* its priority only matters if others wait */
+				best = irq;
+				continue;
+			}
+			if (best_prio == ~0U)
+				best_prio = prio(ctx, best);
+			p = prio(ctx, irq);
+			if (p < best_prio) {
+				best_prio = p;
+				best = irq;
+			}
+		}
+	}
+	if (best >= 0 && best_prio == ~0U)
+		best_prio = prio(ctx, best);
+	*irq_prio = best_prio;
+	return best;
+}
 
 /* List register contents for a pending group-1 virtual IRQ; hw: the
  * guest's deactivation deactivates the physical INTID irq as well. */

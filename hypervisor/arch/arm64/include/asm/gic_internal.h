@@ -35,10 +35,13 @@ struct gic_rdist {
 	unsigned long phys;
 	void *base;		/* RD_base; SGI_base at + GICR_SGI_BASE */
 	u64 typer;
+	/* the logical CPU it belongs to, -1 if none entered the hypervisor */
+	int cpu;
 };
 
 /* MAX_CPUS of <jailhouse/cell.h>: one redistributor per CPU */
-#define GIC_MAX_RDISTS		64
+#define GIC_MAX_CPUS		64
+#define GIC_MAX_RDISTS		GIC_MAX_CPUS
 
 extern void *gicd_base;
 extern struct gic_rdist gic_rdists[GIC_MAX_RDISTS];
@@ -46,11 +49,17 @@ extern unsigned int gic_num_rdists;
 extern unsigned long gic_rdist_stride;
 extern unsigned int gic_maint_irq;
 
+/*
+ * Per logical CPU, filled as each enters: MPIDR affinity, and the
+ * ICC_SGI1R_EL1 value that targets it (with INTID 0).  gic_cpus_up: bit n
+ * set once CPU n is under the hypervisor.
+ */
+extern u64 gic_cpu_mpidr[GIC_MAX_CPUS];
+extern u64 gic_sgi_keys[GIC_MAX_CPUS];
+extern u64 gic_cpus_up;
+
 /* device accesses of 1, 4 or 8 bytes (the widths GICv3 registers allow) */
 u64 gic_mmio_read(void *addr, unsigned int size);
 void gic_mmio_write(void *addr, unsigned int size, u64 val);
-
-int gic_dist_cell_init(struct cell *cell);
-void gic_dist_cell_exit(struct cell *cell);
 
 #endif /* !_JAILHOUSE_ASM_GIC_INTERNAL_H */

@@ -29,15 +29,23 @@ struct gic_percpu {
 	/*
 	 * Virtual IRQs waiting for a free list register.  A bit per INTID
 	 * rather than a FIFO: duplicates merge the way a GIC pending latch
-	 * does, nothing can overflow, and other CPUs add SGIs with an atomic
-	 * OR.  The drain always takes the waiting IRQ of highest priority.
-	 * INTIDs 0..15 are virtual SGIs; any other one is a physical IRQ
-	 * that the hypervisor acknowledged (injected with the HW bit) unless
-	 * its pending_virt bit says it was raised by software.
+	 * does and nothing can overflow.  The drain always takes the waiting
+	 * IRQ of highest priority.  INTIDs 0..15 are virtual SGIs; any other
+	 * one is a physical IRQ that the hypervisor acknowledged (injected
+	 * with the HW bit) unless its pending_virt bit says it was raised by
+	 * software.  Only the CPU itself touches these, with IRQs masked.
 	 */
 	u32 pending[GIC_PENDING_WORDS];
-	/* among those, the ones to inject without the HW bit (vPCI etc.) */
+	/* bit n set if and only if pending[n] is not 0 */
+	u32 pending_words;
 	u32 pending_virt[GIC_PENDING_WORDS];
+	/*
+	 * SGIs other CPUs of the cell sent to this one (bit n: SGI n), set
+	 * atomically by them; the CPU takes them all at once into pending.
+	 */
+	u32 sgi_inbox;
+	/* SGIs to CPUs outside the cell reported by this CPU so far */
+	unsigned int foreign_sgi_reports;
 };
 
 #endif /* !_JAILHOUSE_ASM_GIC_PERCPU_H */

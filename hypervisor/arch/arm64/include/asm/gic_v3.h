@@ -20,6 +20,7 @@
 #define  GICD_CTLR_DS		(1 << 6)
 #define  GICD_CTLR_RWP		(1U << 31)
 #define GICD_TYPER		0x0004
+#define  GICD_TYPER_ITLINES_MASK 0x1f	/* SPI INTIDs < 32 * (N + 1) */
 #define GICD_IIDR		0x0008
 #define GICD_TYPER2		0x000c
 #define GICD_STATUSR		0x0010
@@ -49,6 +50,7 @@
 #define GICR_STRIDE		0x20000
 #define GICR_STRIDE_VLPIS	0x40000
 #define GICR_CTLR		0x0000
+#define  GICR_CTLR_RWP		(1U << 3)
 #define GICR_IIDR		0x0004
 #define GICR_TYPER		0x0008
 #define  GICR_TYPER_VLPIS	(1UL << 1)

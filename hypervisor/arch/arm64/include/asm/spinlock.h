@@ -10,10 +10,11 @@
 
 #include <jailhouse/types.h>
 
+/* taken with 32-bit exclusives: must be 4-byte aligned */
 typedef struct {
 	u16 owner;
 	u16 next;
-} spinlock_t;
+} __attribute__((aligned(4))) spinlock_t;
 
 #define SPINLOCK_INIT	{ 0, 0 }
 

@@ -34,6 +34,9 @@
 #define SCTLR_EL1_RESET	((UL(3) << 28) | (UL(3) << 22) | (UL(1) << 20) | \
 			 (UL(1) << 11))
 
+/* CPACR_EL1: FP/SIMD not trapped at EL0/EL1 */
+#define CPACR_FPEN	(UL(3) << 20)
+
 /* ESR_ELx */
 #define ESR_EC_SHIFT	26
 #define ESR_EC(esr)	(((esr) >> ESR_EC_SHIFT) & 0x3f)

@@ -22,6 +22,7 @@ struct gic_driver {
 	u32 (*ack)(void);
 	/* drops priority and deactivates */
 	void (*eoi)(u32 irq);
+	void (*send_sgi)(unsigned int sgi, u64 mpidr);
 };
 
 extern const struct gic_driver gic_v2_driver;

@@ -60,6 +60,52 @@ static inline u64 mmio_read64(unsigned long addr)
 	return val;
 }
 
+/* --- spinlocks -------------------------------------------------------- */
+
+/*
+ * Exclusive loads and stores need normal cacheable memory, so a lock works
+ * only once the MMU is on: from inmate_main() and secondary CPU entries.
+ */
+typedef struct {
+	volatile u32 locked;
+} spinlock_t;
+
+static inline void spin_lock(spinlock_t *lock)
+{
+	u32 busy;
+
+	asm volatile(
+		"	sevl\n"
+		"1:	wfe\n"
+		"2:	ldaxr	%w0, [%1]\n"
+		"	cbnz	%w0, 1b\n"
+		"	stxr	%w0, %w2, [%1]\n"
+		"	cbnz	%w0, 2b\n"
+		: "=&r" (busy) : "r" (&lock->locked), "r" (1) : "memory");
+}
+
+static inline void spin_unlock(spinlock_t *lock)
+{
+	/* the store-release also wakes the waiters' wfe */
+	asm volatile("stlr wzr, [%0]" : : "r" (&lock->locked) : "memory");
+}
+
+/* --- CPU identity ----------------------------------------------------- */
+
+#define MPIDR_AFFINITY_MASK	0xff00ffffffUL
+
+/* Jailhouse shows a cell the physical MPIDR of the CPUs it owns */
+static inline u64 cpu_mpidr(void)
+{
+	return read_sysreg(mpidr_el1) & MPIDR_AFFINITY_MASK;
+}
+
+/* the CPU's number within its cluster (Aff0), the Linux CPU number on QEMU */
+static inline unsigned int cpu_id(void)
+{
+	return cpu_mpidr() & 0xff;
+}
+
 /* --- generic timer (the EL1 virtual timer) ---------------------------- */
 
 /* PPI of the EL1 virtual timer */
@@ -87,6 +133,11 @@ int irq_init(irq_handler_t handler);
 /* SGIs/PPIs (< 32) for the calling CPU; SPIs are routed to it */
 void irq_enable(unsigned int irq);
 void irq_disable(unsigned int irq);
+/*
+ * Sends SGI sgi (0-15) to the CPU mpidr.  A cell reaches only its own
+ * CPUs: the hypervisor drops SGIs to any other.
+ */
+void irq_send_sgi(unsigned int sgi, u64 mpidr);
 
 /* --- PSCI (SMC conduit; Jailhouse does not take PSCI over hvc) -------- */
 
@@ -106,6 +157,30 @@ u32 psci_version(void);
 int psci_cpu_on(u64 mpidr, unsigned long entry, unsigned long context);
 /* returns only on failure */
 int psci_cpu_off(void);
+/* PSCI_AFFINITY_INFO of one CPU: 0 on, 1 off, 2 on pending, or an error */
+int psci_affinity_info(u64 mpidr);
+/* stop the whole cell; return only on failure */
+int psci_system_off(void);
+int psci_system_reset(void);
+
+/* --- secondary CPUs --------------------------------------------------- */
+
+/* CPUs a cell can run at once, the boot CPU included */
+#define SMP_MAX_CPUS		4
+/* each secondary CPU's stack: printk needs about 1 KiB */
+#define SMP_STACK_SIZE		4096
+
+typedef void (*secondary_entry_t)(void *arg);
+
+/*
+ * Starts another CPU of the cell through PSCI CPU_ON.  It runs entry(arg)
+ * on a stack of its own, with the boot CPU's translation tables, caches
+ * and exception vectors, and IRQs masked (irq_init() on it unmasks them);
+ * when entry returns, the CPU turns itself off.  Returns a PSCI status
+ * (PSCI_SUCCESS once the CPU is on its way), or PSCI_INVALID_PARAMS if
+ * there is no stack left for a CPU not started before.
+ */
+int smp_start_cpu(u64 mpidr, secondary_entry_t entry, void *arg);
 
 /* --- exceptions ------------------------------------------------------- */
 

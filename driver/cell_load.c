@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * JAILHOUSE_CELL_LOAD: shut the cell down and make its LOADABLE memory
+ * reachable for the root (the SET_LOADABLE hypercall), then copy each image
+ * to its address in the cell.  With no images this is `cell shutdown`.
+ *
+ * Every image is checked against the cell's LOADABLE regions before the
+ * hypervisor is asked for anything, so a request with a bad target changes
+ * nothing, not even the state of the running cell.  Images are written
+ * through the root's own mapping of the physical memory and flushed to the
+ * point of coherency: the cell's CPUs start with MMU and caches off and
+ * read memory directly.
+ */
+
+#define pr_fmt(fmt) "jailhouse: " fmt
+
+#include <linux/io.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include <jailhouse/cell-config.h>
+#include <jailhouse/hypercall.h>
+
+#include "cell.h"
+#include "enable.h"
+#include "jailhouse.h"
+
+/* Far more than any loader needs; bounds the kernel's copy of the list. */
+#define MAX_IMAGES	64
+
+static bool region_holds(const struct jailhouse_memory *mem, u64 target,
+			 u64 size)
+{
+	u64 offset = target - mem->virt_start;
+
+	return (mem->flags & JAILHOUSE_MEM_LOADABLE) &&
+		target >= mem->virt_start && offset <= mem->size &&
+		size <= mem->size - offset;
+}
+
+static const struct jailhouse_memory *
+loadable_region(const struct jailhouse_cell *cell, u64 target, u64 size)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++)
+		if (region_holds(&mem[n], target, size))
+			return &mem[n];
+	return NULL;
+}
+
+/* "0x0-0xffff, 0x70000000-0x77ffffff" or "none" */
+static void loadable_ranges(const struct jailhouse_cell *cell, char *buf,
+			    size_t size)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	size_t len = 0;
+	unsigned int n;
+
+	buf[0] = '\0';
+	for (n = 0; n < cell->config->num_memory_regions; n++) {
+		if (!(mem[n].flags & JAILHOUSE_MEM_LOADABLE) || !mem[n].size)
+			continue;
+		len += scnprintf(buf + len, size - len, "%s0x%llx-0x%llx",
+				 len ? ", " : "", (u64)mem[n].virt_start,
+				 (u64)(mem[n].virt_start + mem[n].size - 1));
+	}
+	if (!len)
+		strscpy(buf, "none", size);
+}
+
+/*
+ * The image list in kernel memory with every target checked, or an
+ * ERR_PTR after jailhouse_fail().  Images are numbered from 1 in messages,
+ * as "image #N": the tool replaces that with the file or string.
+ */
+static struct jailhouse_preload_image *
+fetch_images(struct jailhouse_file *jf, const struct jailhouse_cell *cell,
+	     const struct jailhouse_preload_image __user *uimages,
+	     unsigned int num)
+{
+	struct jailhouse_preload_image *images, *image;
+	char ranges[256];
+	unsigned int n;
+	long err;
+
+	images = kcalloc(num, sizeof(*images), GFP_KERNEL);
+	if (!images)
+		return ERR_PTR(jailhouse_fail(jf, -ENOMEM, "out of memory"));
+	if (copy_from_user(images, uimages, num * sizeof(*images))) {
+		err = jailhouse_fail(jf, -EFAULT,
+				     "cannot read the image list from user space");
+		goto out_free;
+	}
+
+	for (n = 0; n < num; n++) {
+		image = &images[n];
+		if (loadable_region(cell, image->target_address, image->size))
+			continue;
+		loadable_ranges(cell, ranges, sizeof(ranges));
+		err = jailhouse_fail(jf, -EINVAL,
+				     "image #%u (%llu bytes) at 0x%llx is outside the loadable memory of cell %s (loadable: %s)",
+				     n + 1, image->size, image->target_address,
+				     cell->name, ranges);
+		goto out_free;
+	}
+	return images;
+
+out_free:
+	kfree(images);
+	return ERR_PTR(err);
+}
+
+/*
+ * The data must reach memory for the cell's uncached reads, and no line of
+ * it may stay in the caches: once the cell turns its caches on, a stale
+ * clean line would hide what the cell wrote uncached.  So clean and
+ * invalidate (DC CIVAC), not only clean.
+ */
+static void flush_to_poc(void *start, size_t size)
+{
+	unsigned long line = cache_line_size();
+	unsigned long addr = (unsigned long)start & ~(line - 1);
+	unsigned long end = (unsigned long)start + size;
+
+	for (; addr < end; addr += line)
+		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
+	asm volatile("dsb sy" : : : "memory");
+}
+
+static long copy_image(struct jailhouse_file *jf,
+		       const struct jailhouse_cell *cell,
+		       const struct jailhouse_preload_image *image,
+		       unsigned int number)
+{
+	const struct jailhouse_memory *mem =
+		loadable_region(cell, image->target_address, image->size);
+	phys_addr_t phys, map_start;
+	size_t map_size;
+	void *map;
+	long err = 0;
+
+	if (!image->size)
+		return 0;
+
+	phys = mem->phys_start + (image->target_address - mem->virt_start);
+	map_start = phys & PAGE_MASK;
+	map_size = PAGE_ALIGN(phys + image->size) - map_start;
+	map = memremap(map_start, map_size, MEMREMAP_WB);
+	if (!map)
+		return jailhouse_fail(jf, -ENOMEM,
+				      "cannot map 0x%llx-0x%llx to load image #%u into cell %s",
+				      (u64)map_start,
+				      (u64)(map_start + map_size - 1), number,
+				      cell->name);
+
+	if (copy_from_user(map + (phys - map_start),
+			   (const void __user *)(uintptr_t)image->source_address,
+			   image->size))
+		err = jailhouse_fail(jf, -EFAULT,
+				     "cannot read image #%u (%llu bytes) from user space",
+				     number, image->size);
+	else
+		flush_to_poc(map + (phys - map_start), image->size);
+
+	memunmap(map);
+	return err;
+}
+
+long jailhouse_cmd_cell_load(struct jailhouse_file *jf,
+			     const struct jailhouse_cell_load __user *arg)
+{
+	struct jailhouse_preload_image *images = NULL;
+	struct jailhouse_cell_load load;
+	struct jailhouse_cell *cell;
+	unsigned int n;
+	u32 mark;
+	long err;
+
+	if (copy_from_user(&load, arg, sizeof(load)))
+		return jailhouse_fail(jf, -EFAULT,
+				      "cannot read the load request from user space");
+	cell = jailhouse_cell_find(jf, &load.cell_id, CELL_OP_LOAD);
+	if (IS_ERR(cell))
+		return PTR_ERR(cell);
+
+	if (load.num_preload_images > MAX_IMAGES)
+		return jailhouse_fail(jf, -E2BIG,
+				      "%u images for cell %s: at most %u at once",
+				      load.num_preload_images, cell->name,
+				      MAX_IMAGES);
+	if (load.num_preload_images) {
+		images = fetch_images(jf, cell, arg->image,
+				      load.num_preload_images);
+		if (IS_ERR(images))
+			return PTR_ERR(images);
+	}
+
+	mark = jailhouse_console_mark();
+	err = jailhouse_hypercall(JAILHOUSE_HC_CELL_SET_LOADABLE, cell->id, 0);
+	if (err) {
+		jailhouse_cell_hv_refused(jf, err, mark,
+					  images ? "load" : "shut down",
+					  cell->name);
+		goto out;
+	}
+
+	for (n = 0; n < load.num_preload_images; n++) {
+		err = copy_image(jf, cell, &images[n], n + 1);
+		if (err)
+			goto out;
+	}
+
+out:
+	kfree(images);
+	return err;
+}
