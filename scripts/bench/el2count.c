@@ -31,7 +31,8 @@
  *
  * Records, one line each, space separated KEY=VALUE after the first words:
  *   snap SEQ marker|exit insns=N foreign=N cpuI=N... class.NAME=INSNS/ENTRIES
- *   ... event.NAME=N...
+ *   ... event.NAME=N... cpuI.class.NAME=INSNS/ENTRIES... cpuI.event.NAME=N...
+ *   (the cpuI.* split of the sums per vCPU lists only non-zero counters)
  *   prof SEQ OFFSET:COUNT...      (profile=on; OFFSET from the range start)
  *
  * QEMU 7.2 ships no qemu-plugin.h in Debian, so the few declarations of the
@@ -109,7 +110,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
 #define MAX_CLASSES	15	/* class numbers 1..15; 0 is "other" */
 #define MAX_EVENTS	255
 #define NAME_LEN	32
-#define LINE_LEN	8192
+#define LINE_LEN	16384
 
 struct range {
 	uint64_t lo, hi;
@@ -241,6 +242,23 @@ static void snapshot(const char *why)
 		for (v = 0; v < n_vcpus; v++)
 			sum += vcpus[v].events[e];
 		APPEND(" event.%s=%" PRIu64, events[e].name, sum);
+	}
+	/*
+	 * The same per vCPU, so that one CPU's exits can be told apart from
+	 * the others' (a cell's CPU next to the root's).
+	 */
+	for (v = 0; v < n_vcpus; v++) {
+		for (c = 0; c <= n_classes; c++)
+			if (vcpus[v].class_entries[c] ||
+			    vcpus[v].class_insns[c])
+				APPEND(" cpu%u.class.%s=%" PRIu64 "/%" PRIu64,
+				       v, c ? classes[c].name : "other",
+				       vcpus[v].class_insns[c],
+				       vcpus[v].class_entries[c]);
+		for (e = 0; e < n_events; e++)
+			if (vcpus[v].events[e])
+				APPEND(" cpu%u.event.%s=%" PRIu64, v,
+				       events[e].name, vcpus[v].events[e]);
 	}
 	APPEND("\n");
 #undef APPEND
