@@ -689,6 +689,18 @@ err_config:
 	return err;
 }
 
+/* Cell management requests are handled one at a time. */
+static long under_cell_lock(long (*request)(unsigned long id),
+			    unsigned long id)
+{
+	long result;
+
+	spin_lock(&cell_lock);
+	result = request(id);
+	spin_unlock(&cell_lock);
+	return result;
+}
+
 long cell_create(struct per_cpu *cpu_data, unsigned long config_address)
 {
 	long result;
@@ -790,12 +802,7 @@ static long start(unsigned long id)
 
 long cell_start(struct per_cpu *cpu_data, unsigned long id)
 {
-	long result;
-
-	spin_lock(&cell_lock);
-	result = start(id);
-	spin_unlock(&cell_lock);
-	return result;
+	return under_cell_lock(start, id);
 }
 
 static long set_loadable(unsigned long id)
@@ -823,12 +830,7 @@ static long set_loadable(unsigned long id)
 
 long cell_set_loadable(struct per_cpu *cpu_data, unsigned long id)
 {
-	long result;
-
-	spin_lock(&cell_lock);
-	result = set_loadable(id);
-	spin_unlock(&cell_lock);
-	return result;
+	return under_cell_lock(set_loadable, id);
 }
 
 static long destroy(unsigned long id)
@@ -882,12 +884,7 @@ static long destroy(unsigned long id)
 
 long cell_destroy(struct per_cpu *cpu_data, unsigned long id)
 {
-	long result;
-
-	spin_lock(&cell_lock);
-	result = destroy(id);
-	spin_unlock(&cell_lock);
-	return result;
+	return under_cell_lock(destroy, id);
 }
 
 long cell_get_state(unsigned long id)

@@ -448,56 +448,47 @@ static bool check_structure(struct checker *c, const __u8 *blob, __u64 size,
 
 /* ---- platform ---------------------------------------------------------- */
 
+/* Append [base, base + size) to r unless the config leaves base unset. */
+static void add_gic_range(struct named_range *r, unsigned int *n,
+			  const char *name, __u64 base, __u64 size)
+{
+	if (!base)
+		return;
+	r[*n].name = name;
+	r[*n].start = base;
+	r[*n].end = base + size;
+	(*n)++;
+}
+
 static unsigned int gic_ranges(const struct jailhouse_system *sys,
 			       struct named_range r[MAX_GIC_RANGES])
 {
 	const struct jailhouse_cell_desc *root = &sys->root_cell;
 	const __u8 *root_cpus = (const __u8 *)root + sizeof(*root);
+	const typeof(sys->platform_info.arm) *gic = &sys->platform_info.arm;
 	unsigned int n = 0;
 
-	if (sys->platform_info.arm.gic_version == 3) {
-		if (sys->platform_info.arm.gicd_base) {
-			r[n].name = "overlaps the GIC distributor (GICD) at";
-			r[n].start = sys->platform_info.arm.gicd_base;
-			r[n].end = r[n].start + GICD_V3_SIZE;
-			n++;
-		}
+	if (gic->gic_version == 3) {
+		add_gic_range(r, &n, "overlaps the GIC distributor (GICD) at",
+			      gic->gicd_base, GICD_V3_SIZE);
 		/*
 		 * Redistributors are laid out by CPU number, so the window
 		 * runs up to the highest root CPU, not the CPU count.
 		 */
-		if (sys->platform_info.arm.gicr_base) {
-			r[n].name = "overlaps the GIC redistributors (GICR) at";
-			r[n].start = sys->platform_info.arm.gicr_base;
-			r[n].end = r[n].start + GICR_V3_STRIDE *
-				cpu_set_span(root_cpus, root->cpu_set_size);
-			n++;
-		}
-	} else if (sys->platform_info.arm.gic_version == 2) {
-		if (sys->platform_info.arm.gicd_base) {
-			r[n].name = "overlaps the GIC distributor (GICD) at";
-			r[n].start = sys->platform_info.arm.gicd_base;
-			r[n].end = r[n].start + GICD_V2_SIZE;
-			n++;
-		}
-		if (sys->platform_info.arm.gicc_base) {
-			r[n].name = "overlaps the GIC CPU interface (GICC) at";
-			r[n].start = sys->platform_info.arm.gicc_base;
-			r[n].end = r[n].start + GICC_V2_SIZE;
-			n++;
-		}
-		if (sys->platform_info.arm.gich_base) {
-			r[n].name = "overlaps the GIC hypervisor interface (GICH) at";
-			r[n].start = sys->platform_info.arm.gich_base;
-			r[n].end = r[n].start + GICH_V2_SIZE;
-			n++;
-		}
-		if (sys->platform_info.arm.gicv_base) {
-			r[n].name = "overlaps the GIC virtual CPU interface (GICV) at";
-			r[n].start = sys->platform_info.arm.gicv_base;
-			r[n].end = r[n].start + GICV_V2_SIZE;
-			n++;
-		}
+		add_gic_range(r, &n, "overlaps the GIC redistributors (GICR) at",
+			      gic->gicr_base, GICR_V3_STRIDE *
+			      cpu_set_span(root_cpus, root->cpu_set_size));
+	} else if (gic->gic_version == 2) {
+		add_gic_range(r, &n, "overlaps the GIC distributor (GICD) at",
+			      gic->gicd_base, GICD_V2_SIZE);
+		add_gic_range(r, &n, "overlaps the GIC CPU interface (GICC) at",
+			      gic->gicc_base, GICC_V2_SIZE);
+		add_gic_range(r, &n,
+			      "overlaps the GIC hypervisor interface (GICH) at",
+			      gic->gich_base, GICH_V2_SIZE);
+		add_gic_range(r, &n,
+			      "overlaps the GIC virtual CPU interface (GICV) at",
+			      gic->gicv_base, GICV_V2_SIZE);
 	}
 	return n;
 }
