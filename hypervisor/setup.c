@@ -93,6 +93,7 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 	const struct jailhouse_header *hdr = &hypervisor_header;
 	unsigned long config_offset, config_size, hv_size, pool_offset;
 	struct jailhouse_system *orig;
+	int uart_err = -ENODEV;
 	void *uart_base;
 	int err;
 
@@ -137,19 +138,30 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 	uart_base = paging_map_device(system_config->debug_console.address,
 				      system_config->debug_console.size ?:
 				      PAGE_SIZE);
-	if (uart_base && uart_init(&debug_uart, &system_config->debug_console,
-				   uart_base) == 0)
+	if (uart_base)
+		uart_err = uart_init(&debug_uart,
+				     &system_config->debug_console, uart_base);
+	if (uart_err == 0)
 		printk_set_uart(&debug_uart);
 
 	printk("\nInitializing Jailhouse hypervisor %s on CPU %u\n",
 	       JAILHOUSE_VERSION, cpu_id);
 	printk("Code location: 0x%lx\n", (unsigned long)hyp_vectors);
+	/* otherwise a board whose UART has no driver yet looks dead */
+	if (uart_err == -EINVAL)
+		printk("Note: no driver for debug console type %u, hypervisor "
+		       "output only in the console buffer\n",
+		       system_config->debug_console.type);
 
 	if (config_check_system(system_config, config_size, print_config_finding,
 				NULL) != 0) {
 		printk("ERROR: the system config is invalid\n");
 		return -EINVAL;
 	}
+	/* accepted so that i.MX8QM-style configs run, but say what it means */
+	if (system_config->platform_info.iommu_units[0].base)
+		printk("Note: IOMMU units in the config are not supported yet: "
+		       "DMA of devices passed to cells is NOT isolated\n");
 
 	err = arch_init_early();
 	if (err)

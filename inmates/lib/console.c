@@ -11,6 +11,8 @@ enum console_kind { CONSOLE_NONE, CONSOLE_UART, CONSOLE_HYPERCALL };
 static const struct uart_driver *const uart_drivers[] = {
 	&uart_pl011_driver,
 	&uart_8250_driver,
+	&uart_imx_driver,
+	&uart_imx_lpuart_driver,
 };
 
 static enum console_kind console_kind;

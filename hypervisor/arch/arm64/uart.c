@@ -17,6 +17,10 @@ const struct uart_driver *arch_uart_driver(u16 type, u16 flags)
 	switch (type) {
 	case JAILHOUSE_CON_TYPE_PL011:
 		return &uart_pl011_driver;
+	case JAILHOUSE_CON_TYPE_IMX:
+		return &uart_imx_driver;
+	case JAILHOUSE_CON_TYPE_IMX_LPUART:
+		return &uart_imx_lpuart_driver;
 	default:
 		return NULL;
 	}

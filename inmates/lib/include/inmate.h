@@ -55,10 +55,10 @@ void inmate_shutdown_deny(void);
 
 /*
  * The console is chosen at start-up, in this order: the command line
- * (con-virtual, or con-type=PL011|8250|none with con-base=, con-divider=,
- * con-regdist-1), the comm region's DBG_PUTC_ACTIVE flag (hypercall 8),
- * the comm region's console (PL011 or 8250, MMIO).  Otherwise output is
- * dropped.
+ * (con-virtual, or con-type=PL011|8250|IMX|IMX-LPUART|none with con-base=,
+ * con-divider=, con-regdist-1), the comm region's DBG_PUTC_ACTIVE flag
+ * (hypercall 8), the comm region's console (PL011, 8250, IMX or
+ * IMX-LPUART, MMIO).  Otherwise output is dropped.
  */
 void console_init(void);
 void console_write(const char *msg);

@@ -32,5 +32,7 @@ struct uart {
 
 extern const struct uart_driver uart_pl011_driver;
 extern const struct uart_driver uart_8250_driver;
+extern const struct uart_driver uart_imx_driver;
+extern const struct uart_driver uart_imx_lpuart_driver;
 
 #endif /* !_INMATE_INTERNAL_H */

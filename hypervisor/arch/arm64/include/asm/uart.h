@@ -8,5 +8,7 @@
 #include <jailhouse/uart.h>
 
 extern const struct uart_driver uart_pl011_driver;
+extern const struct uart_driver uart_imx_driver;
+extern const struct uart_driver uart_imx_lpuart_driver;
 
 #endif /* !_JAILHOUSE_ASM_UART_H */
