@@ -30,11 +30,17 @@
  *
  * Ownership (the second half of this file): a cell's SPIs leave the root
  * at irqchip_config_commit() and return at irqchip_cell_exit(); while a
- * cell owns them they are routed to its first CPU.
+ * cell owns them they are routed to its first CPU.  The root's setup of
+ * each (enable, route, priority, trigger, group) is saved when it leaves
+ * and restored when it returns, so that a root driver that kept the IRQ
+ * requested works on; the root's enables and disables of an SPI it lost
+ * change that saved setup (everything else it writes there is ignored).
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
+#include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
+#include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <asm/gic_filter.h>
@@ -47,6 +53,9 @@
 #define GICR_SYNCR		0x00c0
 
 static spinlock_t gic_lock = SPINLOCK_INIT;
+
+/* under gic_lock; from the page pool with the root cell (16 KiB) */
+static struct gic_root_spis *root_spis;
 
 static enum mmio_result raz_wi(struct mmio_access *mmio)
 {
@@ -166,6 +175,17 @@ static enum mmio_result irq_reg_access(struct cell *cell, const u32 *bitmap,
 	return MMIO_HANDLED;
 }
 
+/* GICD_ISENABLER<n> or ICENABLER<n>, possibly of SPIs a cell took */
+static void root_enable_write(unsigned long offset, u32 bits)
+{
+	unsigned int word = (offset - GICD_ISENABLER) / 4 % 32;
+
+	spin_lock(&gic_lock);
+	gic_root_spis_enable_write(root_spis, word, bits,
+				   offset < GICD_ICENABLER);
+	spin_unlock(&gic_lock);
+}
+
 static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 {
 	struct cell *cell = arg;
@@ -173,9 +193,13 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 	struct gic_reg_filter f;
 	u32 ctlr, are;
 
-	if (gic_classify_irq_reg(offset, mmio->size, MAX_IRQS, &f))
+	if (gic_classify_irq_reg(offset, mmio->size, MAX_IRQS, &f)) {
+		if (cell == &root_cell && mmio->is_write &&
+		    offset >= GICD_ISENABLER && offset < GICD_ISPENDR)
+			root_enable_write(offset, mmio->value);
 		return irq_reg_access(cell, cell->irq_bitmap, gicd_base,
 				      offset, &f, mmio, true);
+	}
 
 	if (mmio->size != 4 || (offset & 3))
 		return MMIO_ERROR;
@@ -430,13 +454,40 @@ static void reroute_root_spis(unsigned int words)
 	}
 }
 
-/* the cell's SPIs, disabled, go from the root to the cell's first CPU */
+static u64 gicd_read(void *ctx, unsigned long offset, unsigned int size)
+{
+	return gic_mmio_read(gicd_base + offset, size);
+}
+
+static void gicd_write(void *ctx, unsigned long offset, unsigned int size,
+		       u64 value)
+{
+	gic_mmio_write(gicd_base + offset, size, value);
+}
+
+static void gicd_sync(void *ctx)
+{
+	wait_for_rwp(gicd_base + GICD_CTLR, GICD_CTLR_RWP);
+}
+
+static const struct gic_dist_ops gicd_ops = {
+	.read = gicd_read,
+	.write = gicd_write,
+	.sync = gicd_sync,
+};
+
+/*
+ * The cell's SPIs, disabled, go from the root to the cell's first CPU;
+ * the root's setup of them is saved first.
+ */
 static void take_spis(struct cell *cell, unsigned int words)
 {
 	u64 mpidr = gic_cpu_mpidr[__builtin_ctzll(cell->cpu_set)];
 	unsigned int word, irq;
 	u32 bits;
 
+	gic_root_spis_save(root_spis, root_cell.irq_bitmap, cell->irq_bitmap,
+			   words, &gicd_ops);
 	gic_bitmap_take_spis(root_cell.irq_bitmap, cell->irq_bitmap);
 	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
 		bits = cell->irq_bitmap[word];
@@ -490,6 +541,11 @@ void irqchip_cell_reset(struct cell *cell)
 
 int irqchip_cell_init(struct cell *cell)
 {
+	if (cell == &root_cell && !root_spis) {
+		root_spis = page_alloc(&mem_pool, PAGES(sizeof(*root_spis)));
+		if (!root_spis)
+			return -ENOMEM;
+	}
 	gic_build_irq_bitmap(cell->irq_bitmap, cell->config,
 			     system_config->platform_info.arm.gicd_base,
 			     gic_maint_irq);
@@ -497,10 +553,11 @@ int irqchip_cell_init(struct cell *cell)
 }
 
 /*
- * The SPIs go back to the root as far as its own config lists them.  If
- * the cell never got to irqchip_config_commit(), the root still has them
- * all (the core only grants a new cell pins of the root) and this changes
- * nothing.
+ * The SPIs go back to the root as far as its own config lists them, set
+ * up as the root had them before the cell took them.  If the cell never
+ * got to irqchip_config_commit(), the root still has them all (the core
+ * only grants a new cell pins of the root), none was saved, and this
+ * changes nothing.
  */
 void irqchip_cell_exit(struct cell *cell)
 {
@@ -514,6 +571,9 @@ void irqchip_cell_exit(struct cell *cell)
 			     system_config->platform_info.arm.gicd_base,
 			     gic_maint_irq);
 	spin_lock(&gic_lock);
+	/* before the root may touch them again */
+	gic_root_spis_restore(root_spis, cell->irq_bitmap, root_config,
+			      num_irq_words(), &gicd_ops);
 	gic_bitmap_return_spis(root_cell.irq_bitmap, cell->irq_bitmap,
 			       root_config);
 	spin_unlock(&gic_lock);

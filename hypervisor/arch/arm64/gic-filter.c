@@ -220,3 +220,126 @@ void gic_bitmap_return_spis(u32 *root, const u32 *cell,
 	for (n = GIC_NUM_PRIVATE / 32; n < GIC_BITMAP_WORDS; n++)
 		root[n] |= cell[n] & root_config[n];
 }
+
+/* the register word of a per-IRQ bank that holds irq's field */
+static unsigned long irq_reg(unsigned long bank, unsigned int irq,
+			     unsigned int bits)
+{
+	return bank + irq * bits / 32 * 4;
+}
+
+static u32 read_irq_field(const struct gic_dist_ops *ops, unsigned long bank,
+			  unsigned int irq, unsigned int bits)
+{
+	u32 word = ops->read(ops->ctx, irq_reg(bank, irq, bits), 4);
+
+	return (word >> (irq * bits % 32)) & ((1U << bits) - 1);
+}
+
+/* read-modify-write: the rest of the word belongs to other IRQs */
+static void write_irq_field(const struct gic_dist_ops *ops,
+			    unsigned long bank, unsigned int irq,
+			    unsigned int bits, u32 value)
+{
+	unsigned long reg = irq_reg(bank, irq, bits);
+	unsigned int shift = irq * bits % 32;
+	u32 field = ((1U << bits) - 1) << shift;
+	u32 word = ops->read(ops->ctx, reg, 4);
+
+	ops->write(ops->ctx, reg, 4,
+		   (word & ~field) | ((value << shift) & field));
+}
+
+void gic_root_spis_save(struct gic_root_spis *rs, const u32 *root,
+			const u32 *cell, unsigned int words,
+			const struct gic_dist_ops *ops)
+{
+	struct gic_spi_setup *setup;
+	unsigned int word, irq;
+	u32 bits;
+
+	if (words > GIC_BITMAP_WORDS)
+		words = GIC_BITMAP_WORDS;
+	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
+		bits = root[word] & cell[word];
+		rs->saved[word] |= bits;
+		while (bits) {
+			irq = word * 32 + __builtin_ctz(bits);
+			bits &= bits - 1;
+			setup = &rs->setup[irq];
+			setup->route = ops->read(ops->ctx,
+						 GICD_IROUTER + irq * 8, 8);
+			setup->priority = ops->read(ops->ctx,
+						    GICD_IPRIORITYR + irq, 1);
+			setup->config = read_irq_field(ops, GICD_ICFGR, irq, 2);
+			setup->group = read_irq_field(ops, GICD_IGROUPR, irq, 1);
+			setup->grpmod = read_irq_field(ops, GICD_IGRPMODR, irq,
+						       1);
+			setup->enabled = read_irq_field(ops, GICD_ISENABLER,
+							irq, 1);
+		}
+	}
+}
+
+void gic_root_spis_restore(struct gic_root_spis *rs, const u32 *cell,
+			   const u32 *root_config, unsigned int words,
+			   const struct gic_dist_ops *ops)
+{
+	const struct gic_spi_setup *setup;
+	unsigned int word, irq;
+	u32 back, bits, enable;
+
+	if (words > GIC_BITMAP_WORDS)
+		words = GIC_BITMAP_WORDS;
+	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
+		back = cell[word] & root_config[word] & rs->saved[word];
+		rs->saved[word] &= ~cell[word];
+		if (!back)
+			continue;
+
+		/* the trigger mode may only change while disabled */
+		ops->write(ops->ctx, GICD_ICENABLER + word * 4, 4, back);
+		ops->sync(ops->ctx);
+		ops->write(ops->ctx, GICD_ICACTIVER + word * 4, 4, back);
+
+		enable = 0;
+		for (bits = back; bits; bits &= bits - 1) {
+			irq = word * 32 + __builtin_ctz(bits);
+			setup = &rs->setup[irq];
+			write_irq_field(ops, GICD_ICFGR, irq, 2, setup->config);
+			write_irq_field(ops, GICD_IGROUPR, irq, 1,
+					setup->group);
+			write_irq_field(ops, GICD_IGRPMODR, irq, 1,
+					setup->grpmod);
+			ops->write(ops->ctx, GICD_IPRIORITYR + irq, 1,
+				   setup->priority);
+			ops->write(ops->ctx, GICD_IROUTER + irq * 8, 8,
+				   setup->route);
+			if (setup->enabled)
+				enable |= 1U << (irq % 32);
+		}
+
+		/*
+		 * An edge latched under the cell (or by the reconfiguration)
+		 * is stale for the root; a level still asserted pends again
+		 * by itself.
+		 */
+		ops->write(ops->ctx, GICD_ICPENDR + word * 4, 4, back);
+		if (enable)
+			ops->write(ops->ctx, GICD_ISENABLER + word * 4, 4,
+				   enable);
+	}
+}
+
+void gic_root_spis_enable_write(struct gic_root_spis *rs, unsigned int word,
+				u32 bits, bool enable)
+{
+	unsigned int irq;
+
+	bits = gic_root_spis_lost(rs, word, bits);
+	while (bits) {
+		irq = word * 32 + __builtin_ctz(bits);
+		bits &= bits - 1;
+		rs->setup[irq].enabled = enable;
+	}
+}

@@ -3,8 +3,9 @@
  * The decisions of the GICv3 driver that need no hardware: which bits of
  * a distributor or redistributor register a cell may see and change, whom
  * an ICC_SGI1R_EL1 value targets, which waiting IRQ goes into the next free
- * list register.  Implemented in arch/arm64/gic-filter.c, which the host
- * tests compile as is.
+ * list register, what of the root's setup of an SPI to keep while a cell
+ * owns it (register accesses through callbacks).  Implemented in
+ * arch/arm64/gic-filter.c, which the host tests compile as is.
  */
 #ifndef _JAILHOUSE_ASM_GIC_FILTER_H
 #define _JAILHOUSE_ASM_GIC_FILTER_H
@@ -108,6 +109,76 @@ int gic_irouter_cpu(u64 irouter, const u64 *cpu_mpidr, u64 cpus);
 void gic_bitmap_take_spis(u32 *root, const u32 *cell);
 void gic_bitmap_return_spis(u32 *root, const u32 *cell,
 			    const u32 *root_config);
+
+/*
+ * The root cell's setup of an SPI a cell took from it, kept by the
+ * hypervisor until the SPI comes back: a root driver that still has the
+ * interrupt requested goes on working afterwards, as if nothing happened.
+ * Pending and active states are not kept: what the device signalled
+ * meanwhile was the cell's business.
+ */
+struct gic_spi_setup {
+	u64 route;		/* GICD_IROUTER */
+	u8 priority;		/* GICD_IPRIORITYR byte */
+	u8 config;		/* GICD_ICFGR field: bit 1 set = edge */
+	u8 group;		/* GICD_IGROUPR bit */
+	u8 grpmod;		/* GICD_IGRPMODR bit */
+	u8 enabled;		/* GICD_ISENABLER bit */
+};
+
+struct gic_root_spis {
+	/* SPIs a cell owns whose root setup is in setup[] */
+	u32 saved[GIC_BITMAP_WORDS];
+	struct gic_spi_setup setup[GIC_BITMAP_WORDS * 32];
+};
+
+/*
+ * Access to the distributor by register offset (sizes 1, 4 or 8), for the
+ * save and restore below; sync() waits until disabling IRQs took effect
+ * (GICD_CTLR.RWP clear).  The host tests plug in a fake distributor.
+ */
+struct gic_dist_ops {
+	u64 (*read)(void *ctx, unsigned long offset, unsigned int size);
+	void (*write)(void *ctx, unsigned long offset, unsigned int size,
+		      u64 value);
+	void (*sync)(void *ctx);
+	void *ctx;
+};
+
+/*
+ * A cell takes the SPIs of cell in its first words register words: those
+ * the root has (set in root) get their setup saved before the caller
+ * disables and reroutes them.
+ */
+void gic_root_spis_save(struct gic_root_spis *rs, const u32 *root,
+			const u32 *cell, unsigned int words,
+			const struct gic_dist_ops *ops);
+
+/*
+ * The SPIs of cell come back to the root as far as root_config lists
+ * them: each one saved is disabled, deactivated and unpended (whatever
+ * the cell left), then gets the root's setup back, enabled last if the
+ * root had it enabled.  Every SPI of cell is forgotten afterwards.
+ */
+void gic_root_spis_restore(struct gic_root_spis *rs, const u32 *cell,
+			   const u32 *root_config, unsigned int words,
+			   const struct gic_dist_ops *ops);
+
+/*
+ * The root cell wrote bits to GICD_ISENABLER<word> (enable) or
+ * GICD_ICENABLER<word>: for the SPIs it lost to a cell, the write
+ * changes what it gets back instead of the hardware (e.g. Linux frees an
+ * IRQ meanwhile).
+ */
+void gic_root_spis_enable_write(struct gic_root_spis *rs, unsigned int word,
+				u32 bits, bool enable);
+
+/* the SPIs of word among bits whose root setup is kept */
+static inline u32 gic_root_spis_lost(const struct gic_root_spis *rs,
+				     unsigned int word, u32 bits)
+{
+	return word < GIC_BITMAP_WORDS ? rs->saved[word] & bits : 0;
+}
 
 static inline unsigned int gic_sgi1r_intid(u64 sgir)
 {
