@@ -57,15 +57,20 @@ static void *pool_page(struct page_pool *pool, unsigned long n)
 }
 
 /*
- * num free pages in a row, the first aligned to num when num is a power
- * of two (concatenated stage-2 root tables need that).
+ * num free pages in a row, the first aligned to num pages when num is a
+ * power of two: concatenated stage-2 root tables need their address (not
+ * their index in the pool) aligned to their size.  The pool's virtual and
+ * physical addresses share that alignment (both are 2 MiB aligned at the
+ * base of the hypervisor memory).
  */
 static void *page_alloc_locked(struct page_pool *pool, unsigned int num)
 {
 	unsigned long step = (num & (num - 1)) ? 1 : num;
+	unsigned long base_page = (unsigned long)pool_page(pool, 0) / PAGE_SIZE;
 	unsigned long start, n;
 
-	for (start = 0; start + num <= pool->pages; start += step) {
+	for (start = (step - base_page % step) % step;
+	     start + num <= pool->pages; start += step) {
 		for (n = 0; n < num; n++)
 			if (test_bit(pool->used_bitmap, start + n))
 				break;

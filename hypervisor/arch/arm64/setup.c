@@ -177,6 +177,13 @@ int arch_cell_init(struct cell *cell)
 	if (!pg->root)
 		return -ENOMEM;
 	cell->s2_root_table = paging_hvirt2phys(pg->root);
+	/* VTTBR ignores the low address bits of a concatenated root */
+	if (cell->s2_root_table & (s2_root_pages * PAGE_SIZE - 1)) {
+		printk("ERROR: stage-2 root table 0x%lx not aligned to its "
+		       "%u pages\n", cell->s2_root_table, s2_root_pages);
+		page_free(&mem_pool, pg->root, s2_root_pages);
+		return -EINVAL;
+	}
 	cell->vttbr = cell->s2_root_table | ((u64)(cell->id & 0xff) << 48);
 	return 0;
 }
