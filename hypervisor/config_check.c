@@ -15,6 +15,7 @@
 #include <jailhouse/config_check.h>
 
 #define PAGE_OFFS_MASK		0xfffULL
+#define HV_MEM_ALIGN		0x200000ULL
 #define PAGE_SIZE_4K		0x1000ULL
 
 /* The hypervisor keeps the CPU set in one page. */
@@ -527,6 +528,13 @@ static void check_platform(struct checker *c, const struct jailhouse_system *sys
 			      hv->phys_start + hv->size,
 			      "is empty, not page aligned or wraps around",
 			      "reserve a page-aligned carve-out of a few MiB (4 MiB is typical) that Linux does not use, and set phys_start and size to it");
+	else if (hv->phys_start & (HV_MEM_ALIGN - 1))
+		/* the EL2 bootstrap maps the image with 2 MiB blocks */
+		report_simple(c, CC_HV_MEM, CC_ERROR, name, "hypervisor_memory",
+			      -1, CC_VAL_RANGE, hv->phys_start,
+			      hv->phys_start + hv->size,
+			      "does not start on a 2 MiB boundary",
+			      "move phys_start (and the reservation in the device tree or mem=) to a 2 MiB-aligned address, e.g. the top 4 MiB of RAM");
 
 	if (gic != 2 && gic != 3) {
 		report_simple(c, CC_GIC_VERSION, CC_ERROR, name,

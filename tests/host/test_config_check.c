@@ -910,6 +910,19 @@ static void test_hv_mem(void **state)
 	expect_only(&r, CC_HV_MEM, "hypervisor_memory", -1);
 }
 
+static void test_hv_mem_not_2m_aligned(void **state)
+{
+	struct world w;
+	struct recorder r;
+
+	/* page aligned, but the EL2 bootstrap needs 2 MiB blocks */
+	world_init(&w);
+	w.sys.header.hypervisor_memory.phys_start = 0x7fd00000;
+	w.sys.header.hypervisor_memory.size = 0x300000;
+	check_world(&w, &r);
+	expect_only(&r, CC_HV_MEM, "hypervisor_memory", -1);
+}
+
 static void test_debug_console(void **state)
 {
 	struct world w;
@@ -1256,6 +1269,7 @@ int main(void)
 		cmocka_unit_test(test_gic_version),
 		cmocka_unit_test(test_gic_bases),
 		cmocka_unit_test(test_hv_mem),
+		cmocka_unit_test(test_hv_mem_not_2m_aligned),
 		cmocka_unit_test(test_debug_console),
 		cmocka_unit_test(test_pci_shmem_range),
 		cmocka_unit_test(test_pci_shmem_peers),
