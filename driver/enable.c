@@ -42,8 +42,6 @@
 
 /* Linux's hyp stub ABI (arch/arm64/include/asm/virt.h) */
 #define HVC_SET_VECTORS		0
-/* our extension of it; must match hypervisor/arch/arm64/entry.S */
-#define JAILHOUSE_ENTER		0x4a48454e
 
 struct enter_args {
 	phys_addr_t image;

@@ -9,9 +9,17 @@
 #ifndef _JAILHOUSE_HEADER_H
 #define _JAILHOUSE_HEADER_H
 
-#include <jailhouse/types.h>
-
 #define JAILHOUSE_SIGNATURE	"JAILHOUS"
+
+/*
+ * Function code in x0 of the hvc that enters the hypervisor through the
+ * entry vectors at header.entry ("JHEN"); the other codes those vectors
+ * answer are Linux's hyp-stub ABI.
+ */
+#define JAILHOUSE_ENTER		0x4a48454e
+
+#ifndef __ASSEMBLY__
+#include <jailhouse/types.h>
 
 /* Values of arm_linux_hyp_abi: Linux hyp-stub ABI flavour. */
 #define HYP_STUB_ABI_LEGACY	0
@@ -43,5 +51,7 @@ struct jailhouse_header {
 	__u32 arm_linux_hyp_abi;
 	__u32 padding;
 } __attribute__((packed));
+
+#endif /* !__ASSEMBLY__ */
 
 #endif /* !_JAILHOUSE_HEADER_H */

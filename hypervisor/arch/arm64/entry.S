@@ -25,6 +25,7 @@
  * it before eret.
  */
 #include <jailhouse/errno.h>
+#include <jailhouse/header.h>
 #include <asm/layout.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -34,8 +35,6 @@
 #define HVC_SOFT_RESTART	1
 #define HVC_RESET_VECTORS	2
 #define HVC_STUB_ERR		0xbadca11
-/* "JHEN"; must match driver/enable.c */
-#define JAILHOUSE_ENTER		0x4a48454e
 
 /* struct jailhouse_header */
 #define HDR_CORE_SIZE		8
