@@ -6,18 +6,26 @@
  * shutdown/destroy/load` of this cell fails N times before it works.
  * With "silent" it never answers, so the hypervisor's reply timeout
  * decides.
+ *
+ * lock=S puts the cell into RUNNING_LOCKED for its first S seconds: the
+ * hypervisor then refuses to create or destroy any other cell, and the
+ * demo itself denies every shutdown request meanwhile (without counting
+ * them against deny=N), as a locked cell is one that must not be
+ * disturbed.
  */
 #include <inmate.h>
 
 #define POLL_HZ		100
 
 static u64 poll_ticks;
+static volatile unsigned long ticks;
 
 static void handle_irq(unsigned int irq)
 {
-	if (irq == TIMER_IRQ)
+	if (irq == TIMER_IRQ) {
+		ticks++;
 		timer_start(poll_ticks);
-	else
+	} else
 		printk("shutdown-demo: unexpected IRQ %u\n", irq);
 }
 
@@ -25,6 +33,9 @@ void inmate_main(void)
 {
 	long long to_deny = cmdline_parse_int("deny", 1);
 	bool silent = cmdline_parse_bool("silent", false);
+	long long lock_seconds = cmdline_parse_int("lock", 0);
+	bool locked = false;
+	unsigned long unlock_tick = 0;
 	bool request_seen = false;
 	unsigned int requests = 0;
 	u32 msg;
@@ -43,8 +54,24 @@ void inmate_main(void)
 	irq_enable(TIMER_IRQ);
 	timer_start(poll_ticks);
 
+	/*
+	 * Printed before the state changes, so that on the console whatever
+	 * the lock (or its end) causes comes after the line.
+	 */
+	if (lock_seconds > 0) {
+		printk("shutdown-demo: locked\n");
+		inmate_set_cell_state(JAILHOUSE_CELL_RUNNING_LOCKED);
+		locked = true;
+		unlock_tick = ticks + lock_seconds * POLL_HZ;
+	}
+
 	for (;;) {
 		asm volatile("wfi" : : : "memory");
+		if (locked && (long)(ticks - unlock_tick) >= 0) {
+			printk("shutdown-demo: unlocked\n");
+			inmate_set_cell_state(JAILHOUSE_CELL_RUNNING);
+			locked = false;
+		}
 		msg = comm_region_poll();
 		if (msg != JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
 			request_seen = false;
@@ -55,6 +82,12 @@ void inmate_main(void)
 			continue;
 
 		requests++;
+		if (locked) {
+			inmate_shutdown_deny();
+			printk("shutdown-demo: request %u denied (locked)\n",
+			       requests);
+			continue;
+		}
 		if (silent) {
 			request_seen = true;
 			printk("shutdown-demo: request %u ignored\n", requests);

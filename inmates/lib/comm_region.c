@@ -46,3 +46,12 @@ void inmate_shutdown_deny(void)
 	jailhouse_send_reply_from_cell(comm_region,
 				       JAILHOUSE_MSG_REQUEST_DENIED);
 }
+
+int inmate_set_cell_state(u32 state)
+{
+	if (state != JAILHOUSE_CELL_RUNNING &&
+	    state != JAILHOUSE_CELL_RUNNING_LOCKED)
+		return -1;
+	comm_region->cell_state = state;
+	return 0;
+}

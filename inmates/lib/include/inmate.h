@@ -50,6 +50,13 @@ extern struct jailhouse_comm_region *const comm_region;
 u32 comm_region_poll(void);
 void inmate_shutdown_approve(void);
 void inmate_shutdown_deny(void);
+/*
+ * Announces the cell's state in the comm region: JAILHOUSE_CELL_RUNNING,
+ * or JAILHOUSE_CELL_RUNNING_LOCKED, under which the hypervisor refuses to
+ * create or destroy any other cell.  The other states are the
+ * hypervisor's to set: -1 for them, else 0.
+ */
+int inmate_set_cell_state(u32 state);
 
 /* --- console and printk ----------------------------------------------- */
 
