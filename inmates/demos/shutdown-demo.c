@@ -82,10 +82,14 @@ void inmate_main(void)
 			continue;
 
 		requests++;
+		/*
+		 * Print before replying: the hypervisor prints its own line
+		 * on the same UART as soon as it sees the reply.
+		 */
 		if (locked) {
-			inmate_shutdown_deny();
 			printk("shutdown-demo: request %u denied (locked)\n",
 			       requests);
+			inmate_shutdown_deny();
 			continue;
 		}
 		if (silent) {
@@ -96,8 +100,8 @@ void inmate_main(void)
 		if (to_deny != 0) {
 			if (to_deny > 0)
 				to_deny--;
-			inmate_shutdown_deny();
 			printk("shutdown-demo: request %u denied\n", requests);
+			inmate_shutdown_deny();
 			continue;
 		}
 		timer_stop();
