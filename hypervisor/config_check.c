@@ -808,9 +808,25 @@ static void check_mem_region(struct checker *c,
 	}
 }
 
-static void check_mem_overlaps(struct checker *c, const struct cell_view *v)
+/* Region j of a cell overlaps its region i (both ranges in one space). */
+static void report_pair_overlap(struct checker *c, const struct cell_view *v,
+				enum config_check_code code, const char *what,
+				const char *hint, __u64 i, __u64 a_start,
+				__u64 a_size, __u64 j, __u64 b_start,
+				__u64 b_size)
 {
 	struct config_check_finding f;
+
+	finding_init(&f, code, CC_ERROR, v->name, "mem_regions", to_index(j),
+		     what, hint);
+	set_value(&f, CC_VAL_RANGE, b_start, b_start + b_size);
+	set_other_value(&f, CC_VAL_RANGE, a_start, a_start + a_size);
+	set_other(&f, v->name, "mem_regions", to_index(i));
+	emit(c, &f);
+}
+
+static void check_mem_overlaps(struct checker *c, const struct cell_view *v)
+{
 	__u64 i, j;
 
 	for (i = 0; i < v->num_mem; i++) {
@@ -826,31 +842,19 @@ static void check_mem_overlaps(struct checker *c, const struct cell_view *v)
 			if (!mem_is_comm(a) && !mem_is_comm(b) &&
 			    ranges_overlap(a->phys_start, a->phys_start + a->size,
 					   b->phys_start, b->phys_start + b->size)) {
-				finding_init(&f, CC_MEM_OVERLAP_PHYS, CC_ERROR,
-					     v->name, "mem_regions", to_index(j),
-					     "overlaps physically with",
-					     "regions of one cell must not overlap: merge them or fix the addresses");
-				set_value(&f, CC_VAL_RANGE, b->phys_start,
-					  b->phys_start + b->size);
-				set_other_value(&f, CC_VAL_RANGE, a->phys_start,
-						a->phys_start + a->size);
-				set_other(&f, v->name, "mem_regions",
-					  to_index(i));
-				emit(c, &f);
+				report_pair_overlap(c, v, CC_MEM_OVERLAP_PHYS,
+					"overlaps physically with",
+					"regions of one cell must not overlap: merge them or fix the addresses",
+					i, a->phys_start, a->size,
+					j, b->phys_start, b->size);
 			}
 			if (ranges_overlap(a->virt_start, a->virt_start + a->size,
 					   b->virt_start, b->virt_start + b->size)) {
-				finding_init(&f, CC_MEM_OVERLAP_VIRT, CC_ERROR,
-					     v->name, "mem_regions", to_index(j),
-					     "overlaps in guest-physical (virt_start) space with",
-					     "two regions map to the same guest address: fix virt_start of one of them");
-				set_value(&f, CC_VAL_RANGE, b->virt_start,
-					  b->virt_start + b->size);
-				set_other_value(&f, CC_VAL_RANGE, a->virt_start,
-						a->virt_start + a->size);
-				set_other(&f, v->name, "mem_regions",
-					  to_index(i));
-				emit(c, &f);
+				report_pair_overlap(c, v, CC_MEM_OVERLAP_VIRT,
+					"overlaps in guest-physical (virt_start) space with",
+					"two regions map to the same guest address: fix virt_start of one of them",
+					i, a->virt_start, a->size,
+					j, b->virt_start, b->size);
 			}
 		}
 	}
