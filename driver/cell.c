@@ -80,6 +80,20 @@ struct jailhouse_cell *jailhouse_cell_find(struct jailhouse_file *jf,
 				      id->id));
 }
 
+/* jailhouse_cell_find() for the struct jailhouse_cell_id at @arg. */
+static struct jailhouse_cell *
+cell_from_user(struct jailhouse_file *jf,
+	       const struct jailhouse_cell_id __user *arg,
+	       enum jailhouse_cell_op op)
+{
+	struct jailhouse_cell_id id;
+
+	if (copy_from_user(&id, arg, sizeof(id)))
+		return ERR_PTR(jailhouse_fail(jf, -EFAULT,
+					      "cannot read the cell ID from user space"));
+	return jailhouse_cell_find(jf, &id, op);
+}
+
 static const char *hv_error_text(long err)
 {
 	switch (err) {
@@ -415,15 +429,11 @@ out_free:
 long jailhouse_cmd_cell_start(struct jailhouse_file *jf,
 			      const struct jailhouse_cell_id __user *arg)
 {
-	struct jailhouse_cell_id id;
 	struct jailhouse_cell *cell;
 	u32 mark;
 	long err;
 
-	if (copy_from_user(&id, arg, sizeof(id)))
-		return jailhouse_fail(jf, -EFAULT,
-				      "cannot read the cell ID from user space");
-	cell = jailhouse_cell_find(jf, &id, CELL_OP_START);
+	cell = cell_from_user(jf, arg, CELL_OP_START);
 	if (IS_ERR(cell))
 		return PTR_ERR(cell);
 
@@ -477,13 +487,9 @@ static long destroy_cell(struct jailhouse_file *jf,
 long jailhouse_cmd_cell_destroy(struct jailhouse_file *jf,
 				const struct jailhouse_cell_id __user *arg)
 {
-	struct jailhouse_cell_id id;
 	struct jailhouse_cell *cell;
 
-	if (copy_from_user(&id, arg, sizeof(id)))
-		return jailhouse_fail(jf, -EFAULT,
-				      "cannot read the cell ID from user space");
-	cell = jailhouse_cell_find(jf, &id, CELL_OP_DESTROY);
+	cell = cell_from_user(jf, arg, CELL_OP_DESTROY);
 	if (IS_ERR(cell))
 		return PTR_ERR(cell);
 	return destroy_cell(jf, cell);

@@ -115,23 +115,6 @@ out_free:
 	return ERR_PTR(err);
 }
 
-/*
- * The data must reach memory for the cell's uncached reads, and no line of
- * it may stay in the caches: once the cell turns its caches on, a stale
- * clean line would hide what the cell wrote uncached.  So clean and
- * invalidate (DC CIVAC), not only clean.
- */
-static void flush_to_poc(void *start, size_t size)
-{
-	unsigned long line = cache_line_size();
-	unsigned long addr = (unsigned long)start & ~(line - 1);
-	unsigned long end = (unsigned long)start + size;
-
-	for (; addr < end; addr += line)
-		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
-	asm volatile("dsb sy" : : : "memory");
-}
-
 static long copy_image(struct jailhouse_file *jf,
 		       const struct jailhouse_cell *cell,
 		       const struct jailhouse_preload_image *image,
@@ -165,7 +148,7 @@ static long copy_image(struct jailhouse_file *jf,
 				     "cannot read image #%u (%llu bytes) from user space",
 				     number, image->size);
 	else
-		flush_to_poc(map + (phys - map_start), image->size);
+		jailhouse_flush_to_poc(map + (phys - map_start), image->size);
 
 	memunmap(map);
 	return err;

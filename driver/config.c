@@ -235,13 +235,12 @@ out_free:
 
 /*
  * Jailhouse's driver checks these three with these words; a system config
- * passed by mistake gets a hint after them.
+ * passed by mistake gets a hint after them.  Revision 13's "JHSYST" starts
+ * with "JHSYS", so one comparison catches both revisions.
  */
 static const char *cell_header_mismatch(const struct jailhouse_cell_desc *cell)
 {
 	if (memcmp(cell->signature, JAILHOUSE_SYSTEM_SIGNATURE,
-		   sizeof(cell->signature)) == 0 ||
-	    memcmp(cell->signature, JAILHOUSE_SYSTEM_SIGNATURE_REV13,
 		   sizeof(cell->signature)) == 0)
 		return "Not a cell configuration: this is a system config; 'jailhouse cell create' takes a cell config (e.g. qemu-arm64-inmate-demo.cell), the system config goes to 'jailhouse enable'";
 	if (memcmp(cell->signature, JAILHOUSE_CELL_DESC_SIGNATURE,

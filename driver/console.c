@@ -28,15 +28,6 @@
 #include "enable.h"
 #include "jailhouse.h"
 
-/* Layout of struct jailhouse_virt_console, shared with the hypervisor. */
-#define CONSOLE_RING_SIZE	2048
-
-struct console_ring {
-	u32 busy;
-	u32 tail;
-	char content[CONSOLE_RING_SIZE];
-};
-
 /* how often a blocked reader looks for new text */
 #define CONSOLE_POLL_MS		100
 /* a writer is done within microseconds; one stuck in there is dead */
@@ -45,15 +36,15 @@ struct console_ring {
 /* All of this is protected by jailhouse_lock. */
 static unsigned int console_run;
 static bool last_console_valid;
-static struct console_ring last_console;
+static struct jailhouse_console_ring last_console;
 
 /*
  * Copies the live ring consistently: the writer marks itself busy before
  * touching the ring and clears that only after advancing tail, so a copy
  * after which busy is clear and tail unchanged saw no writer at work.
  */
-static void copy_live_ring(const struct console_ring *live,
-			   struct console_ring *copy)
+static void copy_live_ring(const struct jailhouse_console_ring *live,
+			   struct jailhouse_console_ring *copy)
 {
 	unsigned int attempt;
 	u32 tail;
@@ -79,9 +70,9 @@ static void copy_live_ring(const struct console_ring *live,
  * the hypervisor runs, else the copy of the last run.  False if there is
  * none.
  */
-static bool current_ring(struct console_ring *copy)
+static bool current_ring(struct jailhouse_console_ring *copy)
 {
-	const struct console_ring *live;
+	const struct jailhouse_console_ring *live;
 
 	if (jailhouse_enabled) {
 		live = jailhouse_hv_console_page();
@@ -104,7 +95,8 @@ void jailhouse_console_new_run(void)
 
 void jailhouse_console_save_last(void)
 {
-	const struct console_ring *live = jailhouse_hv_console_page();
+	const struct jailhouse_console_ring *live =
+		jailhouse_hv_console_page();
 
 	if (!live)
 		return;
@@ -114,22 +106,23 @@ void jailhouse_console_save_last(void)
 
 /*
  * Bytes of @ring after position @head into @dst (at least
- * CONSOLE_RING_SIZE bytes).  When the writer lapped the reader, *@missed
- * says by how much and the copy starts at the oldest byte still there.
+ * JAILHOUSE_CONSOLE_RING_SIZE bytes).  When the writer lapped the reader,
+ * *@missed says by how much and the copy starts at the oldest byte still
+ * there.
  */
-static size_t ring_delta(const struct console_ring *ring, u32 head,
+static size_t ring_delta(const struct jailhouse_console_ring *ring, u32 head,
 			 char *dst, u32 *missed)
 {
 	u32 delta = ring->tail - head;	/* both wrap at 2^32 */
 	u32 start, first;
 
 	*missed = 0;
-	if (delta > CONSOLE_RING_SIZE) {
-		*missed = delta - CONSOLE_RING_SIZE;
-		delta = CONSOLE_RING_SIZE;
+	if (delta > JAILHOUSE_CONSOLE_RING_SIZE) {
+		*missed = delta - JAILHOUSE_CONSOLE_RING_SIZE;
+		delta = JAILHOUSE_CONSOLE_RING_SIZE;
 	}
-	start = (ring->tail - delta) % CONSOLE_RING_SIZE;
-	first = min_t(u32, delta, CONSOLE_RING_SIZE - start);
+	start = (ring->tail - delta) % JAILHOUSE_CONSOLE_RING_SIZE;
+	first = min_t(u32, delta, JAILHOUSE_CONSOLE_RING_SIZE - start);
 	memcpy(dst, ring->content + start, first);
 	memcpy(dst + first, ring->content, delta - first);
 	return delta;
@@ -141,7 +134,7 @@ static size_t ring_delta(const struct console_ring *ring, u32 head,
  * -EINTR.  The file's position moves past what is returned.
  */
 static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
-			     struct console_ring *ring, char *text)
+			     struct jailhouse_console_ring *ring, char *text)
 {
 	ssize_t len = -EAGAIN;
 	u32 missed;
@@ -158,7 +151,7 @@ static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
 		len = ring_delta(ring, jf->console_head, text, &missed);
 		if (missed) {
 			/* the text itself comes with the next read */
-			len = scnprintf(text, CONSOLE_RING_SIZE,
+			len = scnprintf(text, JAILHOUSE_CONSOLE_RING_SIZE,
 					"<missed %u bytes of console log>\n",
 					missed);
 			len = min_t(size_t, len, count);
@@ -176,7 +169,7 @@ static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
 ssize_t jailhouse_console_read(struct jailhouse_file *jf, char __user *buf,
 			       size_t count, bool nonblock)
 {
-	struct console_ring *ring;
+	struct jailhouse_console_ring *ring;
 	char *text;
 	ssize_t len;
 
@@ -184,7 +177,7 @@ ssize_t jailhouse_console_read(struct jailhouse_file *jf, char __user *buf,
 		return 0;
 
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
-	text = kmalloc(CONSOLE_RING_SIZE, GFP_KERNEL);
+	text = kmalloc(JAILHOUSE_CONSOLE_RING_SIZE, GFP_KERNEL);
 	if (!ring || !text) {
 		len = -ENOMEM;
 		goto out;
@@ -216,9 +209,9 @@ out:
 
 ssize_t jailhouse_console_dump(char *buf, size_t size)
 {
-	struct console_ring *ring;
+	struct jailhouse_console_ring *ring;
 	ssize_t len = 0;
-	u32 missed;
+	u32 head, missed;
 
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
 	if (!ring)
@@ -229,11 +222,11 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 		return -EINTR;
 	}
 	if (current_ring(ring)) {
-		/* CONSOLE_RING_SIZE fits into a sysfs page */
-		BUILD_BUG_ON(CONSOLE_RING_SIZE > PAGE_SIZE);
-		len = ring_delta(ring, ring->tail - min_t(u32, ring->tail,
-							   CONSOLE_RING_SIZE),
-				 buf, &missed);
+		/* JAILHOUSE_CONSOLE_RING_SIZE fits into a sysfs page */
+		BUILD_BUG_ON(JAILHOUSE_CONSOLE_RING_SIZE > PAGE_SIZE);
+		head = ring->tail - min_t(u32, ring->tail,
+					  JAILHOUSE_CONSOLE_RING_SIZE);
+		len = ring_delta(ring, head, buf, &missed);
 		len = min_t(size_t, len, size);
 	}
 	mutex_unlock(&jailhouse_lock);
@@ -244,7 +237,7 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 
 u32 jailhouse_console_mark(void)
 {
-	const struct console_ring *live = jailhouse_hv_console_page();
+	const struct jailhouse_console_ring *live = jailhouse_hv_console_page();
 
 	return live ? READ_ONCE(live->tail) : 0;
 }
@@ -253,13 +246,13 @@ void jailhouse_console_last_line(u32 mark, char *line, size_t size)
 {
 	static const char error_prefix[] = "ERROR: ";
 	char *text, *start, *end, *last = NULL, *last_error = NULL;
-	struct console_ring *ring;
+	struct jailhouse_console_ring *ring;
 	size_t len;
 	u32 missed;
 
 	line[0] = '\0';
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
-	text = kmalloc(CONSOLE_RING_SIZE + 1, GFP_KERNEL);
+	text = kmalloc(JAILHOUSE_CONSOLE_RING_SIZE + 1, GFP_KERNEL);
 	if (!ring || !text || !current_ring(ring))
 		goto out;
 

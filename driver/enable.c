@@ -113,7 +113,7 @@ long jailhouse_hypercall(unsigned long code, unsigned long arg1,
 }
 
 /* dcache_clean_inval_poc() is not exported; DC CIVAC at EL1 is allowed */
-static void clean_to_poc(void *start, size_t size)
+void jailhouse_flush_to_poc(void *start, size_t size)
 {
 	unsigned long line = cache_line_size();
 	unsigned long addr = (unsigned long)start & ~(line - 1);
@@ -250,7 +250,7 @@ int jailhouse_hv_enable(const struct jailhouse_system *config,
 	header->arm_linux_hyp_vectors = 0;
 	header->arm_linux_hyp_abi = HYP_STUB_ABI_OPCODE;
 	console_offset = header->console_page;
-	clean_to_poc(hv_mem, hv_size);
+	jailhouse_flush_to_poc(hv_mem, hv_size);
 
 	args.image = hv_phys;
 	args.entry = hv_phys + header->entry;

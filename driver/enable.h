@@ -29,6 +29,14 @@ long jailhouse_hypercall(unsigned long code, unsigned long arg1,
 			 unsigned long arg2);
 
 /*
+ * Cleans and invalidates [@start, @start + @size) to the point of
+ * coherency (DC CIVAC), for code that runs with its MMU and caches off:
+ * the hypervisor's first steps, a cell's first instructions.  Invalidated
+ * too, so that no stale clean line hides what is later written uncached.
+ */
+void jailhouse_flush_to_poc(void *start, size_t size);
+
+/*
  * The hypervisor's console page (struct jailhouse_virt_console at
  * header.console_page) in the driver's mapping of the hypervisor memory,
  * or NULL when there is none.  Requested by the driver engineer: the

@@ -42,9 +42,6 @@
 #define PFR0_EL2_SHIFT		8
 #define PFR0_EL2_MASK		0xfUL
 
-/* Layout of the console ring behind header.console_page. */
-#define CONSOLE_RING_BYTES	(2 * sizeof(u32) + 2048)
-
 /*
  * Exported by KVM and set when kvm_init() has run, which it only does when
  * KVM took EL2 (not with kvm-arm.mode=none).  Looked up at run time so
@@ -297,7 +294,8 @@ int jailhouse_firmware_check(const struct firmware *fw,
 	    !IS_ALIGNED(header->percpu_size, SZ_4K) ||
 	    header->entry >= fw->size ||
 	    !IS_ALIGNED(header->console_page, SZ_4K) ||
-	    header->console_page + CONSOLE_RING_BYTES > header->core_size) {
+	    header->console_page + sizeof(struct jailhouse_console_ring) >
+	    header->core_size) {
 		snprintf(reason, reason_len,
 			 "firmware " JAILHOUSE_FW_NAME " is malformed: inconsistent header (file 0x%zx bytes, core_size 0x%llx, percpu_size 0x%llx, entry 0x%llx, console_page 0x%llx); reinstall it",
 			 fw->size, header->core_size, header->percpu_size,

@@ -33,14 +33,23 @@ static ssize_t console_show(struct device *dev, struct device_attribute *attr,
 	return jailhouse_console_dump(buf, PAGE_SIZE);
 }
 
+/* A pool counter, by its JAILHOUSE_INFO_* index. */
+struct pool_attribute {
+	struct device_attribute attr;
+	unsigned int type;
+};
+
 /*
  * While the hypervisor is disabled there are no pools, and Jailhouse shows
  * them as "0" rather than failing the read; tools that print all attributes
  * rely on that, so it is kept.  "enabled" tells whether the numbers mean
  * anything.
  */
-static ssize_t pool_info_show(char *buf, unsigned int type)
+static ssize_t pool_info_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
 {
+	unsigned int type = container_of(attr, struct pool_attribute,
+					 attr)->type;
 	long value = 0;
 
 	/* the lock keeps the hypervisor from leaving during the call */
@@ -56,44 +65,27 @@ static ssize_t pool_info_show(char *buf, unsigned int type)
 	return sysfs_emit(buf, "%ld\n", value);
 }
 
-static ssize_t mem_pool_size_show(struct device *dev,
-				  struct device_attribute *attr, char *buf)
-{
-	return pool_info_show(buf, JAILHOUSE_INFO_MEM_POOL_SIZE);
-}
+#define POOL_ATTR(_name, _type) \
+	static struct pool_attribute pool_attr_##_name = { \
+		.attr = __ATTR(_name, 0444, pool_info_show, NULL), \
+		.type = _type, \
+	}
 
-static ssize_t mem_pool_used_show(struct device *dev,
-				  struct device_attribute *attr, char *buf)
-{
-	return pool_info_show(buf, JAILHOUSE_INFO_MEM_POOL_USED);
-}
-
-static ssize_t remap_pool_size_show(struct device *dev,
-				    struct device_attribute *attr, char *buf)
-{
-	return pool_info_show(buf, JAILHOUSE_INFO_REMAP_POOL_SIZE);
-}
-
-static ssize_t remap_pool_used_show(struct device *dev,
-				    struct device_attribute *attr, char *buf)
-{
-	return pool_info_show(buf, JAILHOUSE_INFO_REMAP_POOL_USED);
-}
+POOL_ATTR(mem_pool_size, JAILHOUSE_INFO_MEM_POOL_SIZE);
+POOL_ATTR(mem_pool_used, JAILHOUSE_INFO_MEM_POOL_USED);
+POOL_ATTR(remap_pool_size, JAILHOUSE_INFO_REMAP_POOL_SIZE);
+POOL_ATTR(remap_pool_used, JAILHOUSE_INFO_REMAP_POOL_USED);
 
 static DEVICE_ATTR_RO(enabled);
 static DEVICE_ATTR_RO(console);
-static DEVICE_ATTR_RO(mem_pool_size);
-static DEVICE_ATTR_RO(mem_pool_used);
-static DEVICE_ATTR_RO(remap_pool_size);
-static DEVICE_ATTR_RO(remap_pool_used);
 
 static struct attribute *jailhouse_attrs[] = {
 	&dev_attr_enabled.attr,
 	&dev_attr_console.attr,
-	&dev_attr_mem_pool_size.attr,
-	&dev_attr_mem_pool_used.attr,
-	&dev_attr_remap_pool_size.attr,
-	&dev_attr_remap_pool_used.attr,
+	&pool_attr_mem_pool_size.attr.attr,
+	&pool_attr_mem_pool_used.attr.attr,
+	&pool_attr_remap_pool_size.attr.attr,
+	&pool_attr_remap_pool_used.attr.attr,
 	NULL
 };
 

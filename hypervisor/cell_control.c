@@ -70,17 +70,6 @@ static struct cell *cell_find(unsigned long id)
 	return NULL;
 }
 
-static u64 config_cpu_set(const struct jailhouse_cell_desc *desc)
-{
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(desc);
-	u64 cpus = 0;
-	unsigned int n;
-
-	for (n = 0; n < desc->cpu_set_size && n < MAX_CPUS / 8; n++)
-		cpus |= (u64)set[n] << (8 * n);
-	return cpus;
-}
-
 /*
  * The comm region is shared with a cell that may run with its MMU off,
  * i.e. uncached: every access goes to the point of coherency.

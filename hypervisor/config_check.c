@@ -882,6 +882,12 @@ static void check_comm_region(struct checker *c, const struct cell_view *v)
 			      "add { .virt_start = 0x80000000, .size = 0x1000, .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_COMM_REGION }: inmates and the cell protocol need it");
 }
 
+/* bit: INTID - pin_base, below PINS_PER_IRQCHIP */
+static bool irqchip_bit_set(const struct jailhouse_irqchip *chip, __u64 bit)
+{
+	return chip->pin_bitmap[bit / 32] & (1U << (bit % 32));
+}
+
 static bool irqchip_usable(const struct jailhouse_system *sys,
 			   const struct jailhouse_irqchip *chip)
 {
@@ -938,7 +944,7 @@ static bool cell_has_pin(const struct jailhouse_system *sys,
 		    pin >= (__u64)chip->pin_base + PINS_PER_IRQCHIP)
 			continue;
 		bit = pin - chip->pin_base;
-		if (chip->pin_bitmap[bit / 32] & (1U << (bit % 32)))
+		if (irqchip_bit_set(chip, bit))
 			return true;
 	}
 	return false;
@@ -1068,7 +1074,7 @@ static void check_against_root(struct checker *c,
 		if (!irqchip_usable(sys, chip))
 			continue;
 		for (bit = 0; bit < PINS_PER_IRQCHIP; bit++) {
-			if (!(chip->pin_bitmap[bit / 32] & (1U << (bit % 32))))
+			if (!irqchip_bit_set(chip, bit))
 				continue;
 			pin = chip->pin_base + bit;
 			if (cell_has_pin(sys, &root, pin))
@@ -1221,7 +1227,7 @@ static void check_cell_pair(struct checker *c,
 		if (!irqchip_usable(sys, chip))
 			continue;
 		for (bit = 0; bit < PINS_PER_IRQCHIP; bit++) {
-			if (!(chip->pin_bitmap[bit / 32] & (1U << (bit % 32))))
+			if (!irqchip_bit_set(chip, bit))
 				continue;
 			pin = chip->pin_base + bit;
 			if (!cell_has_pin(sys, a, pin))

@@ -127,11 +127,9 @@ static long cpu_get_info(struct per_cpu *cpu_data, unsigned long cpu,
 {
 	struct per_cpu *target;
 
-	const struct jailhouse_cell_desc *root = &system_config->root_cell;
-
 	/* every CPU the hypervisor manages was the root's at enable */
-	if (cpu >= max_cpus() || cpu / 8 >= root->cpu_set_size ||
-	    !((jailhouse_cell_cpu_set(root)[cpu / 8] >> (cpu % 8)) & 1))
+	if (cpu >= max_cpus() ||
+	    !config_has_cpu(&system_config->root_cell, cpu))
 		return -EINVAL;
 	if (cpu_data->cell != &root_cell && !cell_has_cpu(cpu_data->cell, cpu))
 		return -EPERM;

@@ -191,19 +191,11 @@ static int init_late(void)
 	return 0;
 }
 
-static bool root_config_has_cpu(unsigned int cpu)
-{
-	const struct jailhouse_cell_desc *root = &system_config->root_cell;
-
-	return cpu / 8 < root->cpu_set_size &&
-		(jailhouse_cell_cpu_set(root)[cpu / 8] >> (cpu % 8)) & 1;
-}
-
 static int cpu_init(struct per_cpu *cpu_data)
 {
 	int err;
 
-	if (!root_config_has_cpu(cpu_data->cpu_id)) {
+	if (!config_has_cpu(&system_config->root_cell, cpu_data->cpu_id)) {
 		printk(" CPU %u... not in the root cell\n", cpu_data->cpu_id);
 		return -EINVAL;
 	}

@@ -25,7 +25,7 @@ static int run_ioctl_rewrite(unsigned long request, void *arg,
 	fd = device_open(O_RDWR);
 	if (fd < 0)
 		return 1;
-	err = device_ioctl_rewrite(fd, request, arg, name, rewrite, ctx);
+	err = device_ioctl(fd, request, arg, name, rewrite, ctx);
 	close(fd);
 	return err ? 1 : 0;
 }

@@ -15,17 +15,18 @@
 #include <jailhouse/ioctl.h>
 
 #include "device.h"
+#include "sysfs.h"
 
 /* Present while jailhouse.ko is loaded, whether or not udev made the node. */
 #define JAILHOUSE_SYSFS_MODULE	"/sys/module/jailhouse"
-#define JAILHOUSE_SYSFS_ROOT	"/sys/devices/jailhouse"
 
+/* the real tree: JAILHOUSE_SYSFS_ROOT fakes cells, not a loaded module */
 static bool module_loaded(void)
 {
 	struct stat st;
 
 	return stat(JAILHOUSE_SYSFS_MODULE, &st) == 0 ||
-		stat(JAILHOUSE_SYSFS_ROOT, &st) == 0;
+		stat(SYSFS_DEFAULT_ROOT, &st) == 0;
 }
 
 int device_open(int flags)
@@ -85,9 +86,8 @@ static void print_driver_reason(int fd, device_reason_rewrite_t rewrite,
 		fprintf(stderr, "jailhouse: %s\n", msg.text);
 }
 
-int device_ioctl_rewrite(int fd, unsigned long request, void *arg,
-			 const char *name, device_reason_rewrite_t rewrite,
-			 void *ctx)
+int device_ioctl(int fd, unsigned long request, void *arg, const char *name,
+		 device_reason_rewrite_t rewrite, void *ctx)
 {
 	if (ioctl(fd, request, arg) == 0)
 		return 0;
@@ -95,9 +95,4 @@ int device_ioctl_rewrite(int fd, unsigned long request, void *arg,
 	fprintf(stderr, "%s: %s\n", name, strerror(errno));
 	print_driver_reason(fd, rewrite, ctx);
 	return -1;
-}
-
-int device_ioctl(int fd, unsigned long request, void *arg, const char *name)
-{
-	return device_ioctl_rewrite(fd, request, arg, name, NULL, NULL);
 }

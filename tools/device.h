@@ -15,21 +15,18 @@
 int device_open(int flags);
 
 /*
- * Issues @request; on failure prints "@name: strerror" like Jailhouse,
- * then the driver's reason if it gives one, and returns -1.
- */
-int device_ioctl(int fd, unsigned long request, void *arg, const char *name);
-
-/*
  * Edits the driver's reason (a string in a buffer of @size bytes) before
  * it is printed, to put in what only the tool knows (file names).
  */
 typedef void (*device_reason_rewrite_t)(char *reason, size_t size,
 					void *ctx);
 
-/* device_ioctl() whose reason passes through @rewrite first. */
-int device_ioctl_rewrite(int fd, unsigned long request, void *arg,
-			 const char *name, device_reason_rewrite_t rewrite,
-			 void *ctx);
+/*
+ * Issues @request; on failure prints "@name: strerror" like Jailhouse,
+ * then the driver's reason if it gives one (passed through @rewrite with
+ * @ctx first, unless @rewrite is NULL), and returns -1.
+ */
+int device_ioctl(int fd, unsigned long request, void *arg, const char *name,
+		 device_reason_rewrite_t rewrite, void *ctx);
 
 #endif /* !_JAILHOUSE_TOOLS_DEVICE_H */

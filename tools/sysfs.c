@@ -13,7 +13,7 @@ const char *sysfs_root(void)
 {
 	const char *root = getenv("JAILHOUSE_SYSFS_ROOT");
 
-	return root && root[0] ? root : "/sys/devices/jailhouse";
+	return root && root[0] ? root : SYSFS_DEFAULT_ROOT;
 }
 
 static int read_value(const char *path, char *buf, size_t size)

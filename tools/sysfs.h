@@ -11,6 +11,7 @@
 
 #include "cli.h"
 
+#define SYSFS_DEFAULT_ROOT	"/sys/devices/jailhouse"
 #define SYSFS_VALUE_MAX		256
 
 struct sysfs_cell {

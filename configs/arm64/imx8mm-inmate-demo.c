@@ -25,7 +25,7 @@ struct {
 		.architecture = JAILHOUSE_ARM64,
 		.revision = JAILHOUSE_CONFIG_REVISION,
 		.name = "inmate-demo",
-		/* the demos never answer shutdown requests */
+		/* shut down without asking: never waits on the inmate */
 		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG,
 
 		.cpu_set_size = sizeof(config.cpus),

@@ -26,9 +26,10 @@ struct {
 		.revision = JAILHOUSE_CONFIG_REVISION,
 		.name = "inmate-demo",
 		/*
-		 * The demos never answer shutdown requests: without this
-		 * flag "cell destroy" would wait for a reply that never
-		 * comes.
+		 * The hypervisor shuts this cell down without asking, so
+		 * "cell destroy" never waits on whatever inmate runs here,
+		 * whether it answers shutdown requests (gic-demo,
+		 * uart-demo) or not.
 		 */
 		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG,
 

@@ -165,10 +165,11 @@ struct {
 				JAILHOUSE_MEM_IO,
 		},
 		/*
-		 * RAM of the root, up to the end of the inmate-demo's RAM at
-		 * 0x7fa00000.  Everything a non-root cell uses must first be
-		 * owned by the root: creating a cell takes it away from the
-		 * root, destroying the cell gives it back.
+		 * RAM of the root, up to 0x7fa10000, the end of the
+		 * inmate-demo's RAM, the highest of the cells' RAM.
+		 * Everything a non-root cell uses must first be owned by the
+		 * root: creating a cell takes it away from the root,
+		 * destroying the cell gives it back.
 		 */
 		{
 			.phys_start = 0x40000000,

@@ -30,6 +30,7 @@
  *   all             every attack that should not stop the cell, in turn
  */
 #include <inmate.h>
+#include <jailhouse/errno.h>
 
 #define ROOT_RAM		0x40000000UL
 #define HV_RAM			0x7fc00000UL
@@ -39,7 +40,6 @@
 #define CHECK_SGI		1
 #define POLL_HZ			100
 #define SETTLE_US		200000
-#define EPERM			1
 
 #define GICD_CTLR		0x0000
 #define GICD_ISENABLER		0x0100
@@ -48,7 +48,7 @@
 #define GICR_FRAME_SIZE		0x20000
 #define GICR_SGI_ICENABLER0	(0x10000 + 0x180)
 
-#define ICC_SGI1R_EL1		"s3_0_c12_c11_5"
+#define ICC_SGI1R_EL1		s3_0_c12_c11_5
 #define SGI1R_INTID_SHIFT	24
 #define SGI1R_IRM		(1UL << 40)
 
@@ -199,7 +199,7 @@ static void attack_gicr_foreign(const char *name)
 static void write_sgi1r(u64 value)
 {
 	asm volatile("dsb ishst" : : : "memory");
-	asm volatile("msr " ICC_SGI1R_EL1 ", %0" : : "r" (value));
+	write_sysreg(ICC_SGI1R_EL1, value);
 	asm volatile("isb" : : : "memory");
 }
 
@@ -212,7 +212,7 @@ static void attack_sgi(const char *name)
 	irq_send_sgi(CHECK_SGI, cpu_mpidr());
 	deadline = timer_get_ticks() + timer_get_frequency();
 	while (!check_sgis && timer_get_ticks() < deadline)
-		asm volatile("wfi" : : : "memory");
+		wait_for_interrupt();
 	printk("attack %s: SGI %u to this CPU %s\n", name, CHECK_SGI,
 	       check_sgis ? "arrived" : "did NOT arrive");
 
@@ -333,13 +333,5 @@ void inmate_main(void)
 	run_attacks(selected);
 	printk("attack-demo: done, idling\n");
 
-	for (;;) {
-		asm volatile("wfi" : : : "memory");
-		if (comm_region_poll() == JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
-			timer_stop();
-			printk("Shutdown request received, stopping.\n");
-			inmate_shutdown_approve();
-			return;
-		}
-	}
+	inmate_idle_until_shutdown();
 }

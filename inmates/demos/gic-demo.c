@@ -51,13 +51,5 @@ void inmate_main(void)
 	expected_ticks = timer_get_ticks() + ticks_per_beat;
 	timer_start(ticks_per_beat);
 
-	for (;;) {
-		asm volatile("wfi" : : : "memory");
-		if (comm_region_poll() == JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
-			timer_stop();
-			printk("Shutdown request received, stopping.\n");
-			inmate_shutdown_approve();
-			return;
-		}
-	}
+	inmate_idle_until_shutdown();
 }

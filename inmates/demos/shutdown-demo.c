@@ -66,7 +66,7 @@ void inmate_main(void)
 	}
 
 	for (;;) {
-		asm volatile("wfi" : : : "memory");
+		wait_for_interrupt();
 		if (locked && (long)(ticks - unlock_tick) >= 0) {
 			printk("shutdown-demo: unlocked\n");
 			inmate_set_cell_state(JAILHOUSE_CELL_RUNNING);

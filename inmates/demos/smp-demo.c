@@ -37,7 +37,7 @@ static void second_cpu_main(void *arg)
 	second_cpu_ready = true;
 
 	for (;;)
-		asm volatile("wfi" : : : "memory");
+		wait_for_interrupt();
 }
 
 static bool wait_for(volatile bool *flag)
@@ -81,16 +81,8 @@ void inmate_main(void)
 	irq_enable(TIMER_IRQ);
 	timer_start(poll_ticks);
 	while (!pings_received)
-		asm volatile("wfi" : : : "memory");
+		wait_for_interrupt();
 	printk("smp-demo: CPUs %u and %u running\n", boot_cpu, second_cpu);
 
-	for (;;) {
-		asm volatile("wfi" : : : "memory");
-		if (comm_region_poll() == JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
-			timer_stop();
-			printk("Shutdown request received, stopping.\n");
-			inmate_shutdown_approve();
-			return;
-		}
-	}
+	inmate_idle_until_shutdown();
 }

@@ -55,3 +55,16 @@ int inmate_set_cell_state(u32 state)
 	comm_region->cell_state = state;
 	return 0;
 }
+
+void inmate_idle_until_shutdown(void)
+{
+	for (;;) {
+		wait_for_interrupt();
+		if (comm_region_poll() == JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
+			timer_stop();
+			printk("Shutdown request received, stopping.\n");
+			inmate_shutdown_approve();
+			return;
+		}
+	}
+}

@@ -54,11 +54,10 @@ void console_init(void)
 		return;
 	}
 
-	if (type_name[0]) {
+	if (type_name[0])
 		uart.driver = driver_by_name(type_name);
-	} else if (CON_IS_MMIO(con->flags)) {
+	else if (CON_IS_MMIO(con->flags))
 		uart.driver = driver_by_type(con->type);
-	}
 	if (!uart.driver)
 		return;
 

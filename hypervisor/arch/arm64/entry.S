@@ -34,22 +34,23 @@
 #define HVC_SET_VECTORS		0
 #define HVC_SOFT_RESTART	1
 #define HVC_RESET_VECTORS	2
-#define HVC_STUB_ERR		0xbadca11
 
 /* struct jailhouse_header */
 #define HDR_CORE_SIZE		8
 #define HDR_PERCPU_SIZE		16
 #define HDR_MAX_CPUS		48
 
-/* struct per_cpu: the stack is its first member */
-#define PERCPU_STACK_SIZE	(3 * PAGE_SIZE)
-
 .macro vector_entry label
 	.balign	0x80
 	b	\label
 .endm
 
-.macro save_frame
+/*
+ * The frame is saved in two parts so that the hypercall fast path can stop
+ * after the first: the registers a C call may clobber (x19 rides along to
+ * keep the pairs), then the callee-saved rest with ELR_EL2 and SPSR_EL2.
+ */
+.macro save_frame_clobbered
 	sub	sp, sp, #TRAP_CTX_SIZE
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
@@ -61,15 +62,23 @@
 	stp	x14, x15, [sp, #16 * 7]
 	stp	x16, x17, [sp, #16 * 8]
 	stp	x18, x19, [sp, #16 * 9]
+	str	x30, [sp, #16 * 15]
+.endm
+
+.macro save_frame_rest
 	stp	x20, x21, [sp, #16 * 10]
 	stp	x22, x23, [sp, #16 * 11]
 	stp	x24, x25, [sp, #16 * 12]
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
 	mrs	x0, elr_el2
-	stp	x30, x0, [sp, #16 * 15]
 	mrs	x1, spsr_el2
-	str	x1, [sp, #TRAP_CTX_SPSR]
+	stp	x0, x1, [sp, #TRAP_CTX_ELR]
+.endm
+
+.macro save_frame
+	save_frame_clobbered
+	save_frame_rest
 .endm
 
 /* x0 = frame; everything in it is loaded, x0 last */
@@ -315,18 +324,7 @@ hyp_vectors:
  * leave EL2 with the full frame), continues into the full frame.
  */
 guest_sync:
-	sub	sp, sp, #TRAP_CTX_SIZE
-	stp	x0, x1, [sp, #16 * 0]
-	stp	x2, x3, [sp, #16 * 1]
-	stp	x4, x5, [sp, #16 * 2]
-	stp	x6, x7, [sp, #16 * 3]
-	stp	x8, x9, [sp, #16 * 4]
-	stp	x10, x11, [sp, #16 * 5]
-	stp	x12, x13, [sp, #16 * 6]
-	stp	x14, x15, [sp, #16 * 7]
-	stp	x16, x17, [sp, #16 * 8]
-	stp	x18, x19, [sp, #16 * 9]
-	str	x30, [sp, #16 * 15]
+	save_frame_clobbered
 	mrs	x16, esr_el2
 	lsr	x17, x16, #ESR_EC_SHIFT
 	cmp	x17, #EC_HVC64
@@ -352,14 +350,7 @@ guest_sync:
 	eret
 
 guest_sync_full:
-	stp	x20, x21, [sp, #16 * 10]
-	stp	x22, x23, [sp, #16 * 11]
-	stp	x24, x25, [sp, #16 * 12]
-	stp	x26, x27, [sp, #16 * 13]
-	stp	x28, x29, [sp, #16 * 14]
-	mrs	x0, elr_el2
-	mrs	x1, spsr_el2
-	stp	x0, x1, [sp, #TRAP_CTX_ELR]
+	save_frame_rest
 	mov	x0, sp
 	bl	arch_handle_trap
 	mov	x0, sp

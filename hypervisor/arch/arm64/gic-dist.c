@@ -71,18 +71,6 @@ static enum mmio_result read_only(void *reg, struct mmio_access *mmio)
 	return MMIO_HANDLED;
 }
 
-static struct per_cpu *cell_cpu_by_route(struct cell *cell, u64 irouter)
-{
-	unsigned int cpu;
-	u64 cpus;
-
-	for (cpu = 0, cpus = cell->cpu_set; cpus; cpu++, cpus >>= 1)
-		if ((cpus & 1) &&
-		    gic_irouter_names(irouter, per_cpu(cpu)->gic.mpidr))
-			return per_cpu(cpu);
-	return NULL;
-}
-
 static enum mmio_result irouter_access(struct cell *cell, void *reg,
 				       unsigned int irq,
 				       struct mmio_access *mmio)
@@ -107,7 +95,7 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 		       "supported, write ignored\n", cell->config->name, irq);
 		return MMIO_HANDLED;
 	}
-	if (!cell_cpu_by_route(cell, route)) {
+	if (gic_irouter_cpu(route, gic_cpu_mpidr, cell->cpu_set) < 0) {
 		printk("Attempt to route IRQ%u outside of cell \"%s\" "
 		       "(IROUTER 0x%llx), write ignored\n", irq,
 		       cell->config->name, route);
@@ -249,7 +237,7 @@ static unsigned int cell_num_rdists(struct cell *cell)
 	for (cpu = 0, cpus = cell->cpu_set; cpus; cpu++, cpus >>= 1) {
 		if (!(cpus & 1))
 			continue;
-		aff = gic_mpidr_to_rdist_aff(per_cpu(cpu)->gic.mpidr);
+		aff = gic_mpidr_to_rdist_aff(gic_cpu_mpidr[cpu]);
 		for (n = 0; n < gic_num_rdists; n++)
 			if ((gic_rdists[n].typer >> GICR_TYPER_AFF_SHIFT) ==
 			    aff && n + 1 > frames)

@@ -44,12 +44,12 @@ struct gic_rdist gic_rdists[GIC_MAX_RDISTS];
 unsigned int gic_num_rdists;
 unsigned long gic_rdist_stride;
 unsigned int gic_maint_irq;
-u64 gic_cpu_mpidr[GIC_MAX_CPUS];
-u64 gic_sgi_keys[GIC_MAX_CPUS];
+u64 gic_cpu_mpidr[MAX_CPUS];
+u64 gic_sgi_keys[MAX_CPUS];
 u64 gic_cpus_up;
 
 /* CPUs by ICC_SGI1R_EL1 group, for decoding trapped SGIs */
-static struct gic_sgi_group sgi_groups[GIC_MAX_CPUS];
+static struct gic_sgi_group sgi_groups[MAX_CPUS];
 static unsigned int num_sgi_groups;
 static spinlock_t sgi_groups_lock = SPINLOCK_INIT;
 
@@ -367,27 +367,22 @@ static void handle_acked_irq(struct per_cpu *cpu_data, unsigned int irq)
 	/* other physical SGIs have no sender: cells' SGIs are virtual */
 }
 
+/* called by gic_v3_irq_entry with the INTID it acknowledged */
+void gic_irq_slow_path(unsigned int irq);
+
+void gic_irq_slow_path(unsigned int irq)
+{
+	if (irq < GIC_FIRST_SPECIAL)
+		handle_acked_irq(this_cpu_data(), irq);
+}
+
 /*
  * One IRQ per exit: a second pending one traps again right after the eret,
  * so every per-reason counter stays below VMEXITS_TOTAL.
  */
 void irqchip_handle_irq(void)
 {
-	unsigned int irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
-
-	if (irq < GIC_FIRST_SPECIAL)
-		handle_acked_irq(this_cpu_data(), irq);
-}
-
-/* called by gic_v3_irq_entry with the INTID it acknowledged */
-void gic_irq_slow_path(unsigned int irq);
-
-void gic_irq_slow_path(unsigned int irq)
-{
-	struct per_cpu *cpu_data = this_cpu_data();
-
-	if (irq < GIC_FIRST_SPECIAL)
-		handle_acked_irq(cpu_data, irq);
+	gic_irq_slow_path(read_sysreg(ICC_IAR1_EL1) & 0xffffff);
 }
 
 /*
@@ -495,7 +490,7 @@ void irqchip_send_sgi(unsigned int cpu_id, u16 sgi_id)
 		(u64)(sgi_id & SGIR_INTID_MASK) << SGIR_INTID_SHIFT;
 
 	/* whatever the target is told to look at must be visible first */
-	asm volatile("dsb ish" : : : "memory");
+	dsb_ish();
 	write_sysreg(ICC_SGI1R_EL1, sgir);
 	isb();
 }
@@ -680,7 +675,7 @@ static void adopt_private_irqs(struct per_cpu *cpu_data)
 int irqchip_cpu_init(struct per_cpu *cpu_data)
 {
 	struct gic_percpu *gic = &cpu_data->gic;
-	u64 mpidr = read_sysreg(mpidr_el1) & GICD_IROUTER_AFF_MASK;
+	u64 mpidr = cpu_data->mpidr;
 	u32 aff = gic_mpidr_to_rdist_aff(mpidr), hv_irqs;
 	unsigned int n, rdist, cpu = cpu_data->cpu_id;
 	u64 ctlr, vmcr;
@@ -702,12 +697,11 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 		       cpu_data->cpu_id, MPIDR_AFF0(mpidr));
 		return -EIO;
 	}
-	if (cpu >= GIC_MAX_CPUS)
+	if (cpu >= MAX_CPUS)
 		return -ERANGE;
 
 	gic->redist_base = gic_rdists[rdist].base;
 	gic->redist_phys = gic_rdists[rdist].phys;
-	gic->mpidr = mpidr;
 	gic->maint_irq = gic_maint_irq;
 	for (n = 0; n < GIC_PENDING_WORDS; n++) {
 		gic->pending[n] = 0;
@@ -721,7 +715,7 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 	gic_sgi_keys[cpu] = gic_sgi1r_for(mpidr, 0);
 	/* all CPUs are up before the first guest access is trapped */
 	spin_lock(&sgi_groups_lock);
-	gic_sgi_groups_add(sgi_groups, &num_sgi_groups, GIC_MAX_CPUS, mpidr,
+	gic_sgi_groups_add(sgi_groups, &num_sgi_groups, MAX_CPUS, mpidr,
 			   cpu);
 	spin_unlock(&sgi_groups_lock);
 	atomic_or_u64(&gic_cpus_up, 1ULL << cpu);
@@ -787,7 +781,7 @@ static void set_pending_physically(struct per_cpu *cpu_data,
 
 	if (irq < GIC_NUM_SGIS) {
 		write_sysreg(ICC_SGI1R_EL1,
-			     gic_sgi1r_for(cpu_data->gic.mpidr, irq));
+			     gic_sgi1r_for(cpu_data->mpidr, irq));
 		isb();
 	} else {
 		gic_mmio_write(base + GICD_ISPENDR + (irq / 32) * 4, 4,
@@ -870,8 +864,7 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 void irqchip_cpu_reset(struct per_cpu *cpu_data)
 {
 	struct gic_percpu *gic = &cpu_data->gic;
-	unsigned int n, irq;
-	u32 words, bits;
+	unsigned int n;
 	u64 lr;
 
 	for (n = 0; n < gic->num_lrs; n++) {
@@ -884,21 +877,10 @@ void irqchip_cpu_reset(struct per_cpu *cpu_data)
 
 	/* SGIs are virtual: nothing to deactivate */
 	atomic_xchg_zero(&gic->sgi_inbox);
-	words = gic->pending_words & ~1U;
-	bits = gic->pending[0] >> GIC_NUM_SGIS << GIC_NUM_SGIS;
-	for (n = 0; ; ) {
-		while (bits) {
-			irq = n * 32 + __builtin_ctz(bits);
-			bits &= bits - 1;
-			if (!gic_irq_in_bitmap(gic->pending_virt, irq))
-				write_sysreg(ICC_DIR_EL1, irq);
-		}
-		if (!words)
-			break;
-		n = __builtin_ctz(words);
-		words &= words - 1;
-		bits = gic->pending[n];
-	}
+	for (n = GIC_NUM_SGIS; n < MAX_IRQS; n++)
+		if (gic_irq_in_bitmap(gic->pending, n) &&
+		    !gic_irq_in_bitmap(gic->pending_virt, n))
+			write_sysreg(ICC_DIR_EL1, n);
 	for (n = 0; n < GIC_PENDING_WORDS; n++) {
 		gic->pending[n] = 0;
 		gic->pending_virt[n] = 0;

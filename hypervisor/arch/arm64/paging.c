@@ -94,9 +94,10 @@ static int split_block(const struct paging_structs *pg, u64 *entry,
 	return 0;
 }
 
-/* The table at level + 1 below *entry, created if missing. */
+/* The table at level + 1 below *entry, created if missing, split off a
+ * block if *entry is one. */
 static u64 *next_table(const struct paging_structs *pg, u64 *entry,
-		       unsigned int level, bool split)
+		       unsigned int level)
 {
 	u64 *table;
 	int err;
@@ -108,8 +109,6 @@ static u64 *next_table(const struct paging_structs *pg, u64 *entry,
 		*entry = pg->env->virt_to_phys(pg->env->ctx, table) |
 			PTE_TABLE;
 	} else if (!is_table(*entry, level)) {
-		if (!split)
-			return NULL;
 		err = split_block(pg, entry, level);
 		if (err)
 			return NULL;
@@ -151,7 +150,7 @@ int paging_create(struct paging_structs *pg, unsigned long phys,
 			entry = &table[entry_index(pg, virt, level)];
 			if ((*entry & PTE_VALID) && !is_table(*entry, level))
 				return -EBUSY;
-			table = next_table(pg, entry, level, false);
+			table = next_table(pg, entry, level);
 			if (!table)
 				return -ENOMEM;
 		}
@@ -201,7 +200,7 @@ int paging_destroy(struct paging_structs *pg, unsigned long virt,
 				size -= bs;
 				break;
 			}
-			table = next_table(pg, entry, level, true);
+			table = next_table(pg, entry, level);
 			if (!table)
 				return -ENOMEM;
 			level++;

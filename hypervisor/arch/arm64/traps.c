@@ -34,8 +34,6 @@
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define HVC_STUB_ERR		0xbadca11
-
 /* ISS of a trapped MSR/MRS: Op0, Op2, Op1, CRn, CRm; Rt and direction */
 #define SYSREG_ISS_MASK		0x3ffc1e
 #define SYSREG_ISS(op0, op1, crn, crm, op2) \
@@ -152,6 +150,13 @@ static void report_mmio(const char *what, const struct trap_context *ctx,
 	report_nearest_region(mmio->address);
 }
 
+/* HPFAR_EL2 has the faulting IPA's page, FAR_EL2 the offset within it */
+static u64 fault_ipa(void)
+{
+	return ((read_sysreg(hpfar_el2) >> 4) << 12) |
+		(read_sysreg(far_el2) & 0xfff);
+}
+
 static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
@@ -160,8 +165,7 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 	struct mmio_access mmio;
 	enum mmio_result res;
 
-	mmio.address = ((read_sysreg(hpfar_el2) >> 4) << 12) |
-		(read_sysreg(far_el2) & 0xfff);
+	mmio.address = fault_ipa();
 	mmio.size = 1U << ((iss >> DABT_SAS_SHIFT) & 3);
 	mmio.is_write = iss & DABT_WNR;
 	mmio.value = 0;
@@ -265,7 +269,7 @@ static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
 		esr = ((u64)ec << ESR_EC_SHIFT_EL1) | ESR_IL |
 			FSC_SYNC_EXT_ABORT;
 		if (ESR_EC(esr_el2) == EC_DABT_LOW)
-			esr |= ESR_ISS(esr_el2) & (1UL << 6);	/* WnR */
+			esr |= ESR_ISS(esr_el2) & DABT_WNR;
 		write_sysreg(far_el1, read_sysreg(far_el2));
 	} else {
 		esr = ((u64)EC_UNKNOWN << ESR_EC_SHIFT_EL1) | ESR_IL;
@@ -320,11 +324,8 @@ void arch_handle_trap(struct trap_context *ctx)
 	case EC_IABT_LOW:
 		report_trap("instruction fetch outside the cell's executable "
 			    "memory", ctx, esr);
-		printk("       IPA 0x%llx\n",
-		       ((read_sysreg(hpfar_el2) >> 4) << 12) |
-		       (read_sysreg(far_el2) & 0xfff));
-		report_nearest_region(((read_sysreg(hpfar_el2) >> 4) << 12) |
-				      (read_sysreg(far_el2) & 0xfff));
+		printk("       IPA 0x%llx\n", fault_ipa());
+		report_nearest_region(fault_ipa());
 		res = TRAP_FORBIDDEN;
 		break;
 	default:

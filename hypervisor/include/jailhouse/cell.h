@@ -63,6 +63,13 @@ extern struct cell root_cell;
 /* first non-root cell (list linked by next), changed under cell_lock */
 extern struct cell *cell_list;
 
+/*
+ * The CPUs a cell config names: as a mask of the first MAX_CPUS, and one
+ * CPU of any number.
+ */
+u64 config_cpu_set(const struct jailhouse_cell_desc *desc);
+bool config_has_cpu(const struct jailhouse_cell_desc *desc, unsigned int cpu);
+
 /* Map every region of the cell's config into its stage 2 (comm region:
  * cell->comm_page); on error, what was mapped stays (cell_destroy_stage2
  * frees it all). */

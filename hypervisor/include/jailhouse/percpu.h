@@ -13,7 +13,6 @@
 #include <asm/gic_percpu.h>
 #include <asm/percpu.h>
 
-#define PERCPU_STACK_SIZE	(3 * PAGE_SIZE)
 /* tables the CPU builds for itself to switch its MMU on (arch) */
 #define PERCPU_BOOT_TABLES	5
 

@@ -9,13 +9,13 @@
 #include <asm/gic.h>
 
 /* encodings, so that any assembler takes them */
-#define ICC_PMR_EL1		"s3_0_c4_c6_0"
-#define ICC_IAR1_EL1		"s3_0_c12_c12_0"
-#define ICC_EOIR1_EL1		"s3_0_c12_c12_1"
-#define ICC_CTLR_EL1		"s3_0_c12_c12_4"
-#define ICC_SRE_EL1		"s3_0_c12_c12_5"
-#define ICC_IGRPEN1_EL1		"s3_0_c12_c12_7"
-#define ICC_SGI1R_EL1		"s3_0_c12_c11_5"
+#define ICC_PMR_EL1		s3_0_c4_c6_0
+#define ICC_IAR1_EL1		s3_0_c12_c12_0
+#define ICC_EOIR1_EL1		s3_0_c12_c12_1
+#define ICC_CTLR_EL1		s3_0_c12_c12_4
+#define ICC_SRE_EL1		s3_0_c12_c12_5
+#define ICC_IGRPEN1_EL1		s3_0_c12_c12_7
+#define ICC_SGI1R_EL1		s3_0_c12_c11_5
 
 /* ICC_SGI1R_EL1: a target list of Aff0 values in one Aff3.Aff2.Aff1 group */
 #define SGI1R_TARGET(aff0)	(1UL << ((aff0) & 0xf))
@@ -35,18 +35,9 @@
 #define GICR_SGI_BASE		0x10000
 #define GICR_MAX_FRAMES		1024
 
-#define icc_read(reg) ({						\
-	u64 __val;							\
-	asm volatile("mrs %0, " reg : "=r" (__val));			\
-	__val;								\
-})
-
-#define icc_write(reg, val)						\
-	asm volatile("msr " reg ", %0" : : "r" ((u64)(val)))
-
 static u32 mpidr_affinity(void)
 {
-	u64 mpidr = read_sysreg(mpidr_el1);
+	u64 mpidr = cpu_mpidr();
 
 	/* GICR_TYPER's layout: Aff3.Aff2.Aff1.Aff0 */
 	return (mpidr & 0xffffff) | (((mpidr >> 32) & 0xff) << 24);
@@ -74,9 +65,9 @@ static unsigned long find_redistributor(void)
 
 static int gic_v3_init(void)
 {
-	icc_write(ICC_SRE_EL1, icc_read(ICC_SRE_EL1) | ICC_SRE_SRE);
+	write_sysreg(ICC_SRE_EL1, read_sysreg(ICC_SRE_EL1) | ICC_SRE_SRE);
 	asm volatile("isb");
-	if (!(icc_read(ICC_SRE_EL1) & ICC_SRE_SRE)) {
+	if (!(read_sysreg(ICC_SRE_EL1) & ICC_SRE_SRE)) {
 		printk("GICv3: system register interface disabled at EL2\n");
 		return -1;
 	}
@@ -86,10 +77,10 @@ static int gic_v3_init(void)
 		return -1;
 	}
 
-	icc_write(ICC_PMR_EL1, 0xf0);
+	write_sysreg(ICC_PMR_EL1, 0xf0);
 	/* EOImode 0: one EOIR write drops priority and deactivates */
-	icc_write(ICC_CTLR_EL1, 0);
-	icc_write(ICC_IGRPEN1_EL1, 1);
+	write_sysreg(ICC_CTLR_EL1, 0);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
 	asm volatile("isb");
 	return 0;
 }
@@ -105,7 +96,7 @@ static void gic_v3_set_enable(unsigned int irq, bool enable)
 	}
 	if (enable)
 		mmio_write64(comm_region->gicd_base + GICD_IROUTER + irq * 8,
-			     read_sysreg(mpidr_el1) & 0xff00ffffffUL);
+			     cpu_mpidr());
 	mmio_write32(comm_region->gicd_base + reg + (irq / 32) * 4,
 		     1U << (irq % 32));
 }
@@ -122,7 +113,7 @@ static void gic_v3_disable(unsigned int irq)
 
 static u32 gic_v3_ack(void)
 {
-	u32 irq = icc_read(ICC_IAR1_EL1) & 0xffffff;
+	u32 irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
 
 	/* the handler must not run ahead of the acknowledge */
 	asm volatile("dsb sy" : : : "memory");
@@ -131,7 +122,7 @@ static u32 gic_v3_ack(void)
 
 static void gic_v3_eoi(u32 irq)
 {
-	icc_write(ICC_EOIR1_EL1, irq);
+	write_sysreg(ICC_EOIR1_EL1, irq);
 	asm volatile("isb" : : : "memory");
 }
 
@@ -141,7 +132,7 @@ static void gic_v3_send_sgi(unsigned int sgi, u64 mpidr)
 
 	/* the SGI must not overtake the stores it announces */
 	asm volatile("dsb ishst" : : : "memory");
-	icc_write(ICC_SGI1R_EL1,
+	write_sysreg(ICC_SGI1R_EL1,
 		  SGI1R_TARGET(aff0) | (aff0 >> 4) << SGI1R_RS_SHIFT |
 		  ((mpidr >> 8) & 0xff) << SGI1R_AFF1_SHIFT |
 		  ((mpidr >> 16) & 0xff) << SGI1R_AFF2_SHIFT |

@@ -8,5 +8,5 @@ void inmate_halt(void)
 {
 	asm volatile("msr daifset, #0xf" : : : "memory");
 	for (;;)
-		asm volatile("wfi" : : : "memory");
+		wait_for_interrupt();
 }

@@ -16,17 +16,15 @@
 
 #include <jailhouse/types.h>
 #include <jailhouse/hypercall.h>
+/* shared with the hypervisor: memcpy() & co., vsnprintf(), snprintf() */
+#include <jailhouse/string.h>
+#include <jailhouse/format.h>
 #include <asm/inmate_arch.h>
 
 #define COMM_REGION_BASE	0x80000000UL
 
 #define CMDLINE_OFFSET		0x1000
 #define CMDLINE_BUFFER_SIZE	256
-
-typedef __builtin_va_list va_list;
-#define va_start(ap, last)	__builtin_va_start(ap, last)
-#define va_arg(ap, type)	__builtin_va_arg(ap, type)
-#define va_end(ap)		__builtin_va_end(ap)
 
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 
@@ -51,6 +49,13 @@ u32 comm_region_poll(void);
 void inmate_shutdown_approve(void);
 void inmate_shutdown_deny(void);
 /*
+ * The end of an inmate that only waits to be stopped: sleeps until a
+ * SHUTDOWN_REQUEST comes (answering other messages meanwhile), then stops
+ * the timer and approves.  It looks only when an interrupt wakes the CPU:
+ * keep a periodic one, e.g. the timer, running.
+ */
+void inmate_idle_until_shutdown(void);
+/*
  * Announces the cell's state in the comm region: JAILHOUSE_CELL_RUNNING,
  * or JAILHOUSE_CELL_RUNNING_LOCKED, under which the hypervisor refuses to
  * create or destroy any other cell.  The other states are the
@@ -70,23 +75,8 @@ int inmate_set_cell_state(u32 state);
 void console_init(void);
 void console_write(const char *msg);
 
-/* formats: %s %c %d %i %u %x %X %p %%, l/ll, width, '0' and '-' flags */
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int snprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* the formats of vsnprintf() (<jailhouse/format.h>); cut at 255 chars */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* --- strings ---------------------------------------------------------- */
-
-void *memcpy(void *dest, const void *src, size_t n);
-void *memmove(void *dest, const void *src, size_t n);
-void *memset(void *s, int c, size_t n);
-int memcmp(const void *s1, const void *s2, size_t n);
-size_t strlen(const char *s);
-size_t strnlen(const char *s, size_t maxlen);
-int strcmp(const char *s1, const char *s2);
-int strncmp(const char *s1, const char *s2, size_t n);
-char *strncpy(char *dest, const char *src, size_t n);
 
 /* --- command line ----------------------------------------------------- */
 

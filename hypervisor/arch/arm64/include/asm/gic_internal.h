@@ -8,27 +8,11 @@
 #define _JAILHOUSE_ASM_GIC_INTERNAL_H
 
 #include <jailhouse/types.h>
+#include <jailhouse/cell.h>
 #include <jailhouse/utils.h>
 #include <asm/gic_v3.h>
 #include <asm/spinlock.h>
-
-#define read_sysreg(reg) ({						\
-	u64 __val;							\
-	asm volatile("mrs %0, " __stringify(reg) : "=r" (__val));	\
-	__val;								\
-})
-
-#define write_sysreg(reg, val)						\
-	asm volatile("msr " __stringify(reg) ", %0" : : "r" ((u64)(val)))
-
-static inline void isb(void)
-{
-	asm volatile("isb" : : : "memory");
-}
-
-struct cell;
-struct per_cpu;
-struct mmio_access;
+#include <asm/sysregs.h>
 
 /* a redistributor found at irqchip_init */
 struct gic_rdist {
@@ -39,9 +23,8 @@ struct gic_rdist {
 	int cpu;
 };
 
-/* MAX_CPUS of <jailhouse/cell.h>: one redistributor per CPU */
-#define GIC_MAX_CPUS		64
-#define GIC_MAX_RDISTS		GIC_MAX_CPUS
+/* one redistributor per CPU */
+#define GIC_MAX_RDISTS		MAX_CPUS
 
 extern void *gicd_base;
 extern struct gic_rdist gic_rdists[GIC_MAX_RDISTS];
@@ -54,8 +37,8 @@ extern unsigned int gic_maint_irq;
  * ICC_SGI1R_EL1 value that targets it (with INTID 0).  gic_cpus_up: bit n
  * set once CPU n is under the hypervisor.
  */
-extern u64 gic_cpu_mpidr[GIC_MAX_CPUS];
-extern u64 gic_sgi_keys[GIC_MAX_CPUS];
+extern u64 gic_cpu_mpidr[MAX_CPUS];
+extern u64 gic_sgi_keys[MAX_CPUS];
 extern u64 gic_cpus_up;
 
 /* device accesses of 1, 4 or 8 bytes (the widths GICv3 registers allow) */

@@ -22,8 +22,6 @@ struct gic_percpu {
 	/* this CPU's redistributor: RD_base (SGI_base follows at +64 KiB) */
 	void *redist_base;
 	unsigned long redist_phys;
-	/* MPIDR_EL1 affinity fields of this CPU */
-	u64 mpidr;
 	/* set once irqchip_cpu_init succeeded, cleared by the shutdown */
 	volatile bool active;
 	/*

@@ -22,4 +22,7 @@
 /* the EL2 vector table must be 2 KiB aligned (VBAR_EL2 bits 10:0 RES0) */
 #define VECTOR_TABLE_ALIGN	2048
 
+/* stack of each CPU, the first member of struct per_cpu (entry.S finds it) */
+#define PERCPU_STACK_SIZE	(3 * PAGE_SIZE)
+
 #endif /* !_JAILHOUSE_ASM_LAYOUT_H */

@@ -14,6 +14,9 @@
 #define TRAP_CTX_SPSR		(32 * 8)
 #define TRAP_CTX_SIZE		(34 * 8)
 
+/* what Linux's hyp stub answers to a call it does not know */
+#define HVC_STUB_ERR		0xbadca11
+
 #ifndef __ASSEMBLY__
 #include <jailhouse/types.h>
 

@@ -7,18 +7,32 @@
 
 #include <jailhouse/types.h>
 
+#define __stringify_1(x)	#x
+#define __stringify(x)		__stringify_1(x)
+
+/*
+ * reg is a register name (mpidr_el1) or a macro for an encoding
+ * (s3_0_c12_c12_0), which any assembler takes: the second expansion step
+ * replaces the macro before it is quoted.
+ */
 #define read_sysreg(reg) ({						\
 	u64 __val;							\
-	asm volatile("mrs %0, " #reg : "=r" (__val));			\
+	asm volatile("mrs %0, " __stringify(reg) : "=r" (__val));	\
 	__val;								\
 })
 
 #define write_sysreg(reg, val)						\
-	asm volatile("msr " #reg ", %0" : : "r" ((u64)(val)))
+	asm volatile("msr " __stringify(reg) ", %0" : : "r" ((u64)(val)))
 
 static inline void cpu_relax(void)
 {
 	asm volatile("yield" : : : "memory");
+}
+
+/* sleeps until an interrupt is pending, masked or not */
+static inline void wait_for_interrupt(void)
+{
+	asm volatile("wfi" : : : "memory");
 }
 
 static inline void mmio_write8(unsigned long addr, u8 val)
