@@ -34,30 +34,6 @@ struct check_report {
 };
 
 /*
- * Size of a cell config from its header, in 64 bits: the ABI helper sums in
- * 32 bits, and a hostile header could wrap that to something small.
- */
-static u64 cell_config_size(const struct jailhouse_cell_desc *cell)
-{
-	return sizeof(*cell) + (u64)cell->cpu_set_size +
-		(u64)cell->num_memory_regions * sizeof(struct jailhouse_memory) +
-		(u64)cell->num_cache_regions * sizeof(struct jailhouse_cache) +
-		(u64)cell->num_irqchips * sizeof(struct jailhouse_irqchip) +
-		(u64)cell->num_pio_regions * sizeof(struct jailhouse_pio) +
-		(u64)cell->num_pci_devices *
-			sizeof(struct jailhouse_pci_device) +
-		(u64)cell->num_pci_caps *
-			sizeof(struct jailhouse_pci_capability) +
-		(u64)cell->num_stream_ids * sizeof(union jailhouse_stream_id);
-}
-
-static u64 system_config_size(const struct jailhouse_system *sys)
-{
-	return sizeof(*sys) - sizeof(sys->root_cell) +
-		cell_config_size(&sys->root_cell);
-}
-
-/*
  * The three checks Jailhouse's driver makes on the header, with its
  * messages, so that scripts written against Jailhouse still match.  They
  * come first because a header that fails them has meaningless sizes.
@@ -194,7 +170,7 @@ jailhouse_system_config_load(struct jailhouse_file *jf,
 	if (mismatch)
 		return ERR_PTR(jailhouse_fail(jf, -EINVAL, "%s", mismatch));
 
-	config_size = system_config_size(&header);
+	config_size = config_check_system_size(&header);
 	if (config_size > JAILHOUSE_CONFIG_MAX_SIZE)
 		return ERR_PTR(jailhouse_fail(jf, -EINVAL,
 					      "system configuration too large: its header declares %llu bytes, the limit is %u",
@@ -215,7 +191,7 @@ jailhouse_system_config_load(struct jailhouse_file *jf,
 	}
 
 	/* the sizes must be those the buffer was allocated for */
-	if (system_config_size(config) != config_size) {
+	if (config_check_system_size(config) != config_size) {
 		err = jailhouse_fail(jf, -EINVAL,
 				     "system configuration changed while it was copied in");
 		goto out_free;

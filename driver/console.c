@@ -36,15 +36,15 @@
 /* All of this is protected by jailhouse_lock. */
 static unsigned int console_run;
 static bool last_console_valid;
-static struct jailhouse_console_ring last_console;
+static struct jailhouse_virt_console last_console;
 
 /*
  * Copies the live ring consistently: the writer marks itself busy before
  * touching the ring and clears that only after advancing tail, so a copy
  * after which busy is clear and tail unchanged saw no writer at work.
  */
-static void copy_live_ring(const struct jailhouse_console_ring *live,
-			   struct jailhouse_console_ring *copy)
+static void copy_live_ring(const struct jailhouse_virt_console *live,
+			   struct jailhouse_virt_console *copy)
 {
 	unsigned int attempt;
 	u32 tail;
@@ -70,9 +70,9 @@ static void copy_live_ring(const struct jailhouse_console_ring *live,
  * the hypervisor runs, else the copy of the last run.  False if there is
  * none.
  */
-static bool current_ring(struct jailhouse_console_ring *copy)
+static bool current_ring(struct jailhouse_virt_console *copy)
 {
-	const struct jailhouse_console_ring *live;
+	const struct jailhouse_virt_console *live;
 
 	if (jailhouse_enabled) {
 		live = jailhouse_hv_console_page();
@@ -95,7 +95,7 @@ void jailhouse_console_new_run(void)
 
 void jailhouse_console_save_last(void)
 {
-	const struct jailhouse_console_ring *live =
+	const struct jailhouse_virt_console *live =
 		jailhouse_hv_console_page();
 
 	if (!live)
@@ -106,23 +106,23 @@ void jailhouse_console_save_last(void)
 
 /*
  * Bytes of @ring after position @head into @dst (at least
- * JAILHOUSE_CONSOLE_RING_SIZE bytes).  When the writer lapped the reader,
+ * JAILHOUSE_VIRT_CONSOLE_SIZE bytes).  When the writer lapped the reader,
  * *@missed says by how much and the copy starts at the oldest byte still
  * there.
  */
-static size_t ring_delta(const struct jailhouse_console_ring *ring, u32 head,
+static size_t ring_delta(const struct jailhouse_virt_console *ring, u32 head,
 			 char *dst, u32 *missed)
 {
 	u32 delta = ring->tail - head;	/* both wrap at 2^32 */
 	u32 start, first;
 
 	*missed = 0;
-	if (delta > JAILHOUSE_CONSOLE_RING_SIZE) {
-		*missed = delta - JAILHOUSE_CONSOLE_RING_SIZE;
-		delta = JAILHOUSE_CONSOLE_RING_SIZE;
+	if (delta > JAILHOUSE_VIRT_CONSOLE_SIZE) {
+		*missed = delta - JAILHOUSE_VIRT_CONSOLE_SIZE;
+		delta = JAILHOUSE_VIRT_CONSOLE_SIZE;
 	}
-	start = (ring->tail - delta) % JAILHOUSE_CONSOLE_RING_SIZE;
-	first = min_t(u32, delta, JAILHOUSE_CONSOLE_RING_SIZE - start);
+	start = (ring->tail - delta) % JAILHOUSE_VIRT_CONSOLE_SIZE;
+	first = min_t(u32, delta, JAILHOUSE_VIRT_CONSOLE_SIZE - start);
 	memcpy(dst, ring->content + start, first);
 	memcpy(dst + first, ring->content, delta - first);
 	return delta;
@@ -134,7 +134,7 @@ static size_t ring_delta(const struct jailhouse_console_ring *ring, u32 head,
  * -EINTR.  The file's position moves past what is returned.
  */
 static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
-			     struct jailhouse_console_ring *ring, char *text)
+			     struct jailhouse_virt_console *ring, char *text)
 {
 	ssize_t len = -EAGAIN;
 	u32 missed;
@@ -151,7 +151,7 @@ static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
 		len = ring_delta(ring, jf->console_head, text, &missed);
 		if (missed) {
 			/* the text itself comes with the next read */
-			len = scnprintf(text, JAILHOUSE_CONSOLE_RING_SIZE,
+			len = scnprintf(text, JAILHOUSE_VIRT_CONSOLE_SIZE,
 					"<missed %u bytes of console log>\n",
 					missed);
 			len = min_t(size_t, len, count);
@@ -169,7 +169,7 @@ static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
 ssize_t jailhouse_console_read(struct jailhouse_file *jf, char __user *buf,
 			       size_t count, bool nonblock)
 {
-	struct jailhouse_console_ring *ring;
+	struct jailhouse_virt_console *ring;
 	char *text;
 	ssize_t len;
 
@@ -177,7 +177,7 @@ ssize_t jailhouse_console_read(struct jailhouse_file *jf, char __user *buf,
 		return 0;
 
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
-	text = kmalloc(JAILHOUSE_CONSOLE_RING_SIZE, GFP_KERNEL);
+	text = kmalloc(JAILHOUSE_VIRT_CONSOLE_SIZE, GFP_KERNEL);
 	if (!ring || !text) {
 		len = -ENOMEM;
 		goto out;
@@ -209,7 +209,7 @@ out:
 
 ssize_t jailhouse_console_dump(char *buf, size_t size)
 {
-	struct jailhouse_console_ring *ring;
+	struct jailhouse_virt_console *ring;
 	ssize_t len = 0;
 	u32 head, missed;
 
@@ -222,10 +222,10 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 		return -EINTR;
 	}
 	if (current_ring(ring)) {
-		/* JAILHOUSE_CONSOLE_RING_SIZE fits into a sysfs page */
-		BUILD_BUG_ON(JAILHOUSE_CONSOLE_RING_SIZE > PAGE_SIZE);
+		/* JAILHOUSE_VIRT_CONSOLE_SIZE fits into a sysfs page */
+		BUILD_BUG_ON(JAILHOUSE_VIRT_CONSOLE_SIZE > PAGE_SIZE);
 		head = ring->tail - min_t(u32, ring->tail,
-					  JAILHOUSE_CONSOLE_RING_SIZE);
+					  JAILHOUSE_VIRT_CONSOLE_SIZE);
 		len = ring_delta(ring, head, buf, &missed);
 		len = min_t(size_t, len, size);
 	}
@@ -237,7 +237,7 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 
 u32 jailhouse_console_mark(void)
 {
-	const struct jailhouse_console_ring *live = jailhouse_hv_console_page();
+	const struct jailhouse_virt_console *live = jailhouse_hv_console_page();
 
 	return live ? READ_ONCE(live->tail) : 0;
 }
@@ -246,13 +246,13 @@ void jailhouse_console_last_line(u32 mark, char *line, size_t size)
 {
 	static const char error_prefix[] = "ERROR: ";
 	char *text, *start, *end, *last = NULL, *last_error = NULL;
-	struct jailhouse_console_ring *ring;
+	struct jailhouse_virt_console *ring;
 	size_t len;
 	u32 missed;
 
 	line[0] = '\0';
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
-	text = kmalloc(JAILHOUSE_CONSOLE_RING_SIZE + 1, GFP_KERNEL);
+	text = kmalloc(JAILHOUSE_VIRT_CONSOLE_SIZE + 1, GFP_KERNEL);
 	if (!ring || !text || !current_ring(ring))
 		goto out;
 

@@ -105,17 +105,6 @@ long jailhouse_cmd_cell_destroy(struct jailhouse_file *jf,
 				const struct jailhouse_cell_id __user *arg);
 long jailhouse_cell_destroy_all(struct jailhouse_file *jf);
 
-/*
- * The console ring at header.console_page, as the hypervisor writes it
- * (its struct jailhouse_virt_console).
- */
-#define JAILHOUSE_CONSOLE_RING_SIZE	2048
-
-struct jailhouse_console_ring {
-	u32 busy;
-	u32 tail;
-	char content[JAILHOUSE_CONSOLE_RING_SIZE];
-};
 
 /* console.c: the hypervisor console behind read() and sysfs "console" */
 ssize_t jailhouse_console_read(struct jailhouse_file *jf, char __user *buf,

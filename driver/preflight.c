@@ -294,7 +294,7 @@ int jailhouse_firmware_check(const struct firmware *fw,
 	    !IS_ALIGNED(header->percpu_size, SZ_4K) ||
 	    header->entry >= fw->size ||
 	    !IS_ALIGNED(header->console_page, SZ_4K) ||
-	    header->console_page + sizeof(struct jailhouse_console_ring) >
+	    header->console_page + sizeof(struct jailhouse_virt_console) >
 	    header->core_size) {
 		snprintf(reason, reason_len,
 			 "firmware " JAILHOUSE_FW_NAME " is malformed: inconsistent header (file 0x%zx bytes, core_size 0x%llx, percpu_size 0x%llx, entry 0x%llx, console_page 0x%llx); reinstall it",

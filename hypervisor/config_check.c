@@ -265,6 +265,20 @@ static void cell_layout(const struct jailhouse_cell_desc *d, __u64 base,
 		sizeof(union jailhouse_stream_id);
 }
 
+__u64 config_check_cell_size(const struct jailhouse_cell_desc *cell)
+{
+	__u64 off[ARR_NUM + 1];
+
+	cell_layout(cell, sizeof(*cell), off);
+	return off[ARR_NUM];
+}
+
+__u64 config_check_system_size(const struct jailhouse_system *sys)
+{
+	return sizeof(*sys) - sizeof(sys->root_cell) +
+		config_check_cell_size(&sys->root_cell);
+}
+
 static void view_init(struct cell_view *v,
 		      const struct jailhouse_cell_desc *d, bool is_root,
 		      const char *name)

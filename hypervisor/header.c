@@ -10,6 +10,12 @@
 #include <jailhouse/virt_console.h>
 
 BUILD_BUG_ON(sizeof(struct jailhouse_header) != 80);
+BUILD_BUG_ON(__builtin_offsetof(struct jailhouse_header, core_size) !=
+	     JAILHOUSE_HEADER_CORE_SIZE);
+BUILD_BUG_ON(__builtin_offsetof(struct jailhouse_header, percpu_size) !=
+	     JAILHOUSE_HEADER_PERCPU_SIZE);
+BUILD_BUG_ON(__builtin_offsetof(struct jailhouse_header, max_cpus) !=
+	     JAILHOUSE_HEADER_MAX_CPUS);
 BUILD_BUG_ON(sizeof(struct per_cpu) % PAGE_SIZE != 0);
 
 struct jailhouse_header hypervisor_header

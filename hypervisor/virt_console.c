@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Writer side of the console ring; the protocol is described in
- * <jailhouse/virt_console.h>.
+ * Writer side of the console ring; the protocol is described with
+ * struct jailhouse_virt_console in <jailhouse/console.h>.
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/virt_console.h>
@@ -17,7 +17,7 @@ void virt_console_write(const char *msg)
 	store_barrier();
 
 	for (; *msg; msg++, tail++)
-		virt_console.content[tail % VIRT_CONSOLE_SIZE] = *msg;
+		virt_console.content[tail % JAILHOUSE_VIRT_CONSOLE_SIZE] = *msg;
 
 	store_barrier();
 	virt_console.tail = tail;

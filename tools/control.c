@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jailhouse/config_check.h>
 #include <jailhouse/ioctl.h>
 
 #include "control.h"
@@ -33,29 +34,6 @@ static int run_ioctl_rewrite(unsigned long request, void *arg,
 static int run_ioctl(unsigned long request, void *arg, const char *name)
 {
 	return run_ioctl_rewrite(request, arg, name, NULL, NULL);
-}
-
-static unsigned long long declared_system_size(
-	const struct jailhouse_system *sys)
-{
-	const struct jailhouse_cell_desc *cell = &sys->root_cell;
-
-	/* in 64 bits: a damaged header must not wrap to a small size */
-	return sizeof(*sys) + (unsigned long long)cell->cpu_set_size +
-		(unsigned long long)cell->num_memory_regions *
-			sizeof(struct jailhouse_memory) +
-		(unsigned long long)cell->num_cache_regions *
-			sizeof(struct jailhouse_cache) +
-		(unsigned long long)cell->num_irqchips *
-			sizeof(struct jailhouse_irqchip) +
-		(unsigned long long)cell->num_pio_regions *
-			sizeof(struct jailhouse_pio) +
-		(unsigned long long)cell->num_pci_devices *
-			sizeof(struct jailhouse_pci_device) +
-		(unsigned long long)cell->num_pci_caps *
-			sizeof(struct jailhouse_pci_capability) +
-		(unsigned long long)cell->num_stream_ids *
-			sizeof(union jailhouse_stream_id);
 }
 
 /*
@@ -92,7 +70,7 @@ static void *prepare_system_config(const char *path, void *config,
 		return config;
 
 	declared = size < sizeof(*sys) ? sizeof(*sys) :
-		declared_system_size(sys);
+		config_check_system_size(sys);
 	if (size < declared) {
 		fprintf(stderr, "jailhouse: %s is truncated: %zu bytes, but a "
 			"system config with its header needs %llu; rebuild or "

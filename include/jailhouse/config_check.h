@@ -163,6 +163,14 @@ int config_check_cells(const struct jailhouse_system *sys,
 		       unsigned int num_cells,
 		       config_check_report_t report, void *ctx);
 
+/*
+ * Size a config declares in its header, summed in 64 bits: the ABI helpers
+ * of cell-config.h sum in 32 bits, which a damaged or hostile header can
+ * wrap to something small.
+ */
+__u64 config_check_cell_size(const struct jailhouse_cell_desc *cell);
+__u64 config_check_system_size(const struct jailhouse_system *sys);
+
 /* Short stable name of a code, e.g. "mem-overlap-phys". */
 const char *config_check_code_name(enum config_check_code code);
 

@@ -53,4 +53,25 @@ struct jailhouse_console {
 	__u64 clock_reg;
 } __attribute__((packed));
 
+/*
+ * The hypervisor's console ring, in a page of its own (header.console_page
+ * is its offset in the image); the driver shows it as `jailhouse console`
+ * and the root may be given read-only access.
+ *
+ * content[] is a ring; tail counts every byte ever written and wraps at
+ * 2^32, a multiple of the ring size, so the newest byte is
+ * content[(tail - 1) % JAILHOUSE_VIRT_CONSOLE_SIZE].  busy is non-zero
+ * while a writer is inside: it changes 0 -> 1 before the bytes are written
+ * and 1 -> 0 after tail is updated, each step behind a store barrier.  A
+ * reader copies the ring, rereads busy and tail, and retries if busy was
+ * set or tail moved.
+ */
+#define JAILHOUSE_VIRT_CONSOLE_SIZE	2048
+
+struct jailhouse_virt_console {
+	volatile __u32 busy;
+	volatile __u32 tail;
+	char content[JAILHOUSE_VIRT_CONSOLE_SIZE];
+};
+
 #endif /* !_JAILHOUSE_CONSOLE_H */

@@ -18,6 +18,11 @@
  */
 #define JAILHOUSE_ENTER		0x4a48454e
 
+/* Offsets of the header fields that assembly code reads. */
+#define JAILHOUSE_HEADER_CORE_SIZE	8
+#define JAILHOUSE_HEADER_PERCPU_SIZE	16
+#define JAILHOUSE_HEADER_MAX_CPUS	48
+
 #ifndef __ASSEMBLY__
 #include <jailhouse/types.h>
 

@@ -35,11 +35,6 @@
 #define HVC_SOFT_RESTART	1
 #define HVC_RESET_VECTORS	2
 
-/* struct jailhouse_header */
-#define HDR_CORE_SIZE		8
-#define HDR_PERCPU_SIZE		16
-#define HDR_MAX_CPUS		48
-
 .macro vector_entry label
 	.balign	0x80
 	b	\label
@@ -203,11 +198,11 @@ exit_to_linux_idmap:
  * continue at the link address in C.
  */
 bootstrap_enter:
-	ldr	w4, [x1, #HDR_MAX_CPUS]
+	ldr	w4, [x1, #JAILHOUSE_HEADER_MAX_CPUS]
 	cmp	x2, x4
 	b.hs	bad_cpu_id
-	ldr	x3, [x1, #HDR_CORE_SIZE]
-	ldr	x4, [x1, #HDR_PERCPU_SIZE]
+	ldr	x3, [x1, #JAILHOUSE_HEADER_CORE_SIZE]
+	ldr	x4, [x1, #JAILHOUSE_HEADER_PERCPU_SIZE]
 	madd	x3, x2, x4, x3
 	add	x3, x3, x1
 	add	x4, x3, #PERCPU_STACK_SIZE

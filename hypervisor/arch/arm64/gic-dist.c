@@ -182,7 +182,9 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 	u32 ctlr, are;
 
 	if (gic_classify_irq_reg(offset, mmio->size, MAX_IRQS, &f)) {
+		/* only accesses the filter accepts reach the saved setup */
 		if (cell == &root_cell && mmio->is_write &&
+		    f.kind == GIC_REG_IRQ_SETCLR &&
 		    offset >= GICD_ISENABLER && offset < GICD_ISPENDR)
 			root_enable_write(offset, mmio->value);
 		return irq_reg_access(cell, cell->irq_bitmap, gicd_base,

@@ -574,11 +574,6 @@ bool irqchip_handle_sgi1r_write(u64 value)
 	return true;
 }
 
-bool irqchip_irq_in_cell(struct cell *cell, unsigned int irq_id)
-{
-	return gic_irq_in_bitmap(cell->irq_bitmap, irq_id);
-}
-
 int irqchip_init(void)
 {
 	const struct jailhouse_system *sys = system_config;

@@ -91,9 +91,6 @@ void irqchip_set_pending(struct per_cpu *cpu_data, u16 irq_id);
 /* Send a physical SGI to a CPU (by logical CPU id). */
 void irqchip_send_sgi(unsigned int cpu_id, u16 sgi_id);
 
-/* Is INTID irq_id owned by the cell? */
-bool irqchip_irq_in_cell(struct cell *cell, unsigned int irq_id);
-
 /* Provided by the core: an SGI_EVENT arrived on this CPU. */
 void arch_handle_sgi_event(struct per_cpu *cpu_data);
 
