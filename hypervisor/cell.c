@@ -11,6 +11,7 @@
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
+#include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
@@ -45,8 +46,8 @@ int cell_map_regions(struct cell *cell)
 	int err;
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
-		/* ivshmem placeholder slots */
-		if (!mem->size)
+		/* trailing padding, ivshmem placeholder slots */
+		if (mem_region_is_empty(mem))
 			continue;
 		if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
 			/* backed by the cell's comm page, not by phys_start */

@@ -30,6 +30,7 @@
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
 #include <jailhouse/config_check.h>
+#include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/image.h>
@@ -266,7 +267,7 @@ void cell_console_flush(struct cell *cell)
 /* Regions that leave the root while the cell exists. */
 static bool region_moves(const struct jailhouse_memory *mem)
 {
-	return mem->size &&
+	return !mem_region_is_empty(mem) &&
 		!(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
 				JAILHOUSE_MEM_ROOTSHARED));
 }
@@ -289,7 +290,7 @@ static int root_apply(unsigned long phys, unsigned long size, bool map)
 	for (n = 0; n < desc->num_memory_regions; n++, r++) {
 		struct jailhouse_memory part;
 
-		if (!r->size || JAILHOUSE_MEMORY_IS_SUBPAGE(r))
+		if (mem_region_is_empty(r) || JAILHOUSE_MEMORY_IS_SUBPAGE(r))
 			continue;
 		start = phys > r->phys_start ? phys : r->phys_start;
 		if (end < r->phys_start + r->size)
@@ -399,7 +400,7 @@ static int root_ipa_to_phys(unsigned long ipa, unsigned long size,
 	unsigned int n;
 
 	for (n = 0; n < desc->num_memory_regions; n++, r++) {
-		if (!r->size || (r->flags & JAILHOUSE_MEM_IO) ||
+		if (mem_region_is_empty(r) || (r->flags & JAILHOUSE_MEM_IO) ||
 		    !(r->flags & JAILHOUSE_MEM_READ) || ipa < r->virt_start ||
 		    ipa - r->virt_start >= r->size ||
 		    size > r->size - (ipa - r->virt_start))

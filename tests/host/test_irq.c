@@ -227,6 +227,50 @@ static void test_build_bitmap(void **state)
 	assert_false(gic_irq_in_bitmap(bitmap, 1024));
 }
 
+/*
+ * Jailhouse configs declare more irqchips than they initialise: the
+ * trailing all-zero entries grant nothing, and an entry at address 0 is
+ * never taken for the distributor, even with a GIC base of 0.
+ */
+static void test_build_bitmap_empty_entries(void **state)
+{
+	struct {
+		struct jailhouse_cell_desc cell;
+		__u64 cpus[1];
+		struct jailhouse_irqchip irqchips[3];
+	} __attribute__((packed)) cfg = {
+		.cell = {
+			.cpu_set_size = sizeof(__u64),
+			.num_irqchips = 3,
+		},
+		.cpus = { 0x2 },
+		.irqchips = {
+			{
+				.address = 0x08000000,
+				.pin_base = 32,
+				.pin_bitmap = { 0, 0, 0, 1U << 16 },
+			},
+			/* two trailing entries left zero */
+		},
+	};
+	unsigned int n;
+
+	gic_build_irq_bitmap(bitmap, &cfg.cell, 0x08000000, 25);
+	assert_int_equal(bitmap[0], ~(1U << 0 | 1U << 1 | 1U << 25));
+	assert_int_equal(bitmap[4], 1U << 16);
+	for (n = 1; n < GIC_BITMAP_WORDS; n++)
+		if (n != 4)
+			assert_int_equal(bitmap[n], 0);
+
+	/* an entry at address 0 with pins set: still nothing */
+	cfg.irqchips[0].address = 0;
+	cfg.irqchips[1].pin_base = 32;
+	cfg.irqchips[1].pin_bitmap[0] = ~0U;
+	gic_build_irq_bitmap(bitmap, &cfg.cell, 0, 25);
+	for (n = 1; n < GIC_BITMAP_WORDS; n++)
+		assert_int_equal(bitmap[n], 0);
+}
+
 #define MPIDR(aff3, aff2, aff1, aff0) \
 	((u64)(aff3) << 32 | (aff2) << 16 | (aff1) << 8 | (aff0) | 1U << 31)
 
@@ -850,6 +894,8 @@ int main(void)
 		cmocka_unit_test_setup(test_mask, reset_bitmap),
 		cmocka_unit_test_setup(test_mask_private, reset_bitmap),
 		cmocka_unit_test_setup(test_build_bitmap, reset_bitmap),
+		cmocka_unit_test_setup(test_build_bitmap_empty_entries,
+				       reset_bitmap),
 		cmocka_unit_test(test_sgi1r),
 		cmocka_unit_test(test_sgi1r_roundtrip),
 		cmocka_unit_test(test_irouter),

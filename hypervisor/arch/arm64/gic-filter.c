@@ -3,6 +3,7 @@
  * GICv3 decisions without hardware access (see <asm/gic_filter.h>): kept
  * apart from gic-v3.c so that the host tests run exactly this code.
  */
+#include <jailhouse/config_entry.h>
 #include <asm/gic_filter.h>
 
 #define SZ(n)		(1U << (n))	/* access size n allowed */
@@ -95,7 +96,7 @@ void gic_build_irq_bitmap(u32 *bitmap, const struct jailhouse_cell_desc *cfg,
 	bitmap[0] = ~0U;
 
 	for (n = 0; n < cfg->num_irqchips; n++, chip++) {
-		if (chip->address != gicd_base)
+		if (irqchip_is_empty(chip) || chip->address != gicd_base)
 			continue;
 		for (word = 0; word < 4; word++)
 			for (bit = 0; bit < 32; bit++) {

@@ -27,6 +27,7 @@
  * stopped.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/percpu.h>
@@ -112,7 +113,7 @@ static void report_nearest_region(unsigned long ipa)
 	if (this_cell() == &root_cell)
 		return;
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
-		if (!mem->size)
+		if (mem_region_is_empty(mem))
 			continue;
 		dist = region_distance(mem, ipa);
 		if (dist < best_dist) {
