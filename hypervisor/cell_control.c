@@ -275,7 +275,10 @@ static bool region_moves(const struct jailhouse_memory *mem)
 /*
  * Map (or unmap) in the root's stage 2 the part of the physical range
  * [phys, phys + size) that the root's own config has, at the root's
- * addresses and with its access rights.  Sub-page ranges count by page.
+ * addresses and with its access rights, around the hypervisor's windows
+ * as at enable.  Sub-page ranges count by page.  A cell region larger
+ * than the root's region of the same device thus takes from the root,
+ * and gives back, only what the root had.
  */
 static int root_apply(unsigned long phys, unsigned long size, bool map)
 {
@@ -303,10 +306,7 @@ static int root_apply(unsigned long phys, unsigned long size, bool map)
 		part.phys_start = start;
 		part.virt_start = r->virt_start + (start - r->phys_start);
 		part.flags = r->flags;
-		if (map)
-			err = arch_map_memory_region(&root_cell, &part);
-		else
-			err = arch_unmap_memory_region(&root_cell, &part);
+		err = cell_map_outside_hv(&root_cell, &part, map);
 		if (err)
 			return err;
 	}

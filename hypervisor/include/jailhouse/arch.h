@@ -16,6 +16,7 @@ struct uart_driver;
 struct cell;
 struct per_cpu;
 struct jailhouse_memory;
+struct hv_window;
 struct trap_context;
 
 /*
@@ -43,6 +44,14 @@ void arch_cpu_activate(struct per_cpu *cpu_data);
 void __attribute__((noreturn))
 arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 	      long result, bool power_off);
+
+/*
+ * The physical windows of the platform the hypervisor owns (interrupt
+ * controller, IOMMU units, virtual PCI config space), known once
+ * irqchip_init() has run.  Writes at most max of them and returns their
+ * number, or -E2BIG.  The core maps every cell region around them.
+ */
+int arch_hv_windows(struct hv_window *windows, unsigned int max);
 
 /* Stage-2 translation of a cell: root table and VMID. */
 int arch_cell_init(struct cell *cell);

@@ -75,6 +75,13 @@ bool config_has_cpu(const struct jailhouse_cell_desc *desc, unsigned int cpu);
  * frees it all). */
 int cell_map_regions(struct cell *cell);
 
+/*
+ * Map (map true) or unmap the page-granular region mem in the cell's stage
+ * 2, except where it covers a window of the hypervisor (see cell.c).
+ */
+int cell_map_outside_hv(struct cell *cell, const struct jailhouse_memory *mem,
+			bool map);
+
 static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
 {
 	return cpu < MAX_CPUS && (cell->cpu_set >> cpu) & 1;
