@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * System config for QEMU's arm64 "virt" machine written the way many of
+ * Jailhouse's board configs are (the TI AM625 SK's, for example): one
+ * root MMIO region covers the interrupt controller, here the GIC
+ * distributor, all redistributors and the virtual PCI config space at
+ * 0x08e00000, and the arrays are declared larger than their
+ * initialisers, so their last entries are all zero.  The checker accepts
+ * this with warnings; the hypervisor maps the root's region around its
+ * own windows and skips the empty entries (tests/qemu/scenarios/
+ * 29-hv-windows-in-root.test).  Otherwise the same as qemu-arm64.c, but
+ * with the UART and the RTC in regions of their own, one page each.
+ *
+ * Prefer qemu-arm64.cell, which lists only what the root really gets.
+ */
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+
+struct {
+	struct jailhouse_system header;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[17];
+	struct jailhouse_irqchip irqchips[2];
+	struct jailhouse_pci_device pci_devices[2];
+} __attribute__((packed)) config = {
+	.header = {
+		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
+		.architecture = JAILHOUSE_ARM64,
+		.revision = JAILHOUSE_CONFIG_REVISION,
+		/* Let the root read the hypervisor log via /dev/jailhouse. */
+		.flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE,
+		/*
+		 * Where jailhouse.bin and its page pool live: the top 4 MiB
+		 * of RAM, hidden from Linux by mem=768M.  On a real board use
+		 * a reserved-memory carve-out; 4 MiB is enough for a handful
+		 * of cells, larger systems need more page pool.
+		 */
+		.hypervisor_memory = {
+			.phys_start = 0x7fc00000,
+			.size = 0x00400000,
+		},
+		/*
+		 * The hypervisor's own UART: QEMU's PL011.  Use your board's
+		 * console UART type and address; REGDIST_4 because the PL011
+		 * registers are 32 bits apart.
+		 */
+		.debug_console = {
+			.address = 0x09000000,
+			.size = 0x1000,
+			.type = JAILHOUSE_CON_TYPE_PL011,
+			.flags = JAILHOUSE_CON_ACCESS_MMIO |
+				 JAILHOUSE_CON_REGDIST_4,
+		},
+		.platform_info = {
+			/*
+			 * Config space of the virtual PCI host bridge that
+			 * carries the ivshmem devices.  It must be a hole in
+			 * the physical address map that no cell maps; here
+			 * the unused tail of QEMU's redistributor window.
+			 * One bus (end_bus 0) needs 1 MiB.
+			 */
+			.pci_mmconfig_base = 0x08e00000,
+			.pci_mmconfig_end_bus = 0,
+			.pci_is_virtual = 1,
+			/* QEMU's own PCI host is domain 0: use the next. */
+			.pci_domain = 1,
+			.arm = {
+				/*
+				 * GICv3 distributor and the first
+				 * redistributor (0x20000 per CPU follow).
+				 * These are never mapped into a cell: the
+				 * hypervisor emulates the distributor.
+				 */
+				.gic_version = 3,
+				.gicd_base = 0x08000000,
+				.gicr_base = 0x080a0000,
+				/* PPI the GIC virtual interface fires. */
+				.maintenance_irq = 25,
+			},
+		},
+		.root_cell = {
+			.name = "qemu-arm64",
+
+			.cpu_set_size = sizeof(config.cpus),
+			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+			.num_irqchips = ARRAY_SIZE(config.irqchips),
+			.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+
+			/*
+			 * Virtual PCI INTx lines of the root start at SPI 96
+			 * (INTID 128); keep this range free of real devices.
+			 */
+			.vpci_irq_base = 128 - 32,
+		},
+	},
+
+	/* All CPUs start in the root cell; cells borrow them later. */
+	.cpus = {
+		0xf,
+	},
+
+	.mem_regions = {
+		/*
+		 * ivshmem device 0001:00:00.0, the demo with 3 peers (root,
+		 * inmate-demo, linux-demo): a read-only state table, a
+		 * common read/write area and one output section per peer.
+		 * The root is peer 0, so only its own output is writable.
+		 * Place shared memory in RAM that Linux does not use.
+		 */
+		{
+			.phys_start = 0x7faf0000,
+			.virt_start = 0x7faf0000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7faf1000,
+			.virt_start = 0x7faf1000,
+			.size = 0x9000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7fafa000,
+			.virt_start = 0x7fafa000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7fafc000,
+			.virt_start = 0x7fafc000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7fafe000,
+			.virt_start = 0x7fafe000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/*
+		 * ivshmem device 0001:00:01.0, a virtual Ethernet link to
+		 * the Linux cell (the root is peer 0 of 2): state table,
+		 * empty common area, two 508 KiB output sections.
+		 */
+		JAILHOUSE_SHMEM_NET_REGIONS(0x7fb00000, 0),
+		/*
+		 * The GIC (distributor 0x08000000, redistributors from
+		 * 0x080a0000), the unused ITS and GICv2 slots, and the
+		 * virtual PCI config space at 0x08e00000: QEMU's whole
+		 * interrupt controller window, as a device tree shows it.
+		 */
+		{
+			.phys_start = 0x08000000,
+			.virt_start = 0x08000000,
+			.size = 0x01000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/* PL011 UART */
+		{
+			.phys_start = 0x09000000,
+			.virt_start = 0x09000000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/* PL031 RTC: qemu-arm64-inmate-wide.cell maps more of it */
+		{
+			.phys_start = 0x09010000,
+			.virt_start = 0x09010000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/* fw_cfg, GPIO, virtio-mmio, PCIe windows ... up to RAM */
+		{
+			.phys_start = 0x09020000,
+			.virt_start = 0x09020000,
+			.size = 0x36fe0000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/*
+		 * RAM of the root, up to 0x7fa10000, the end of the
+		 * inmate-demo's RAM, the highest of the cells' RAM.
+		 * Everything a non-root cell uses must first be owned by the
+		 * root: creating a cell takes it away from the root,
+		 * destroying the cell gives it back.
+		 */
+		{
+			.phys_start = 0x40000000,
+			.virt_start = 0x40000000,
+			.size = 0x3fa10000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_EXECUTE,
+		},
+		/* QEMU's own PCIe host bridge ECAM (high memory). */
+		{
+			.phys_start = 0x4010000000,
+			.virt_start = 0x4010000000,
+			.size = 0x10000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+	},
+
+	.irqchips = {
+		/*
+		 * The root may use every SPI of INTIDs 32-159.  Each entry
+		 * covers 128 lines from pin_base (a multiple of 32); boards
+		 * with more SPIs add entries at pin_base 160, 288, ...
+		 */
+		{
+			.address = 0x08000000,
+			.pin_base = 32,
+			.pin_bitmap = {
+				0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
+			},
+		},
+	},
+
+	.pci_devices = {
+		/* ivshmem demo, regions 0-4 above, the root is peer 0 of 3. */
+		{
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 0,
+			.shmem_dev_id = 0,
+			.shmem_peers = 3,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* ivshmem-net, regions 5-8 above, the root is peer 0 of 2. */
+		{
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 1 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 5,
+			.shmem_dev_id = 0,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
+		},
+	},
+};
