@@ -276,7 +276,9 @@ static bool region_moves(const struct jailhouse_memory *mem)
  * Map (or unmap) in the root's stage 2 the part of the physical range
  * [phys, phys + size) that the root's own config has, at the root's
  * addresses and with its access rights, around the hypervisor's windows
- * as at enable.  Sub-page ranges count by page.  A cell region larger
+ * as at enable.  Sub-page ranges count by page, and the root's own
+ * sub-page regions there are not emulated while a cell has them (the
+ * page need not be mapped for the root to reach it).  A cell region larger
  * than the root's region of the same device thus takes from the root,
  * and gives back, only what the root had.
  */
@@ -293,8 +295,15 @@ static int root_apply(unsigned long phys, unsigned long size, bool map)
 	for (n = 0; n < desc->num_memory_regions; n++, r++) {
 		struct jailhouse_memory part;
 
-		if (mem_region_is_empty(r) || JAILHOUSE_MEMORY_IS_SUBPAGE(r))
+		if (mem_region_is_empty(r))
 			continue;
+		if (JAILHOUSE_MEMORY_IS_SUBPAGE(r)) {
+			/* emulated, not mapped: the emulation stops, resumes */
+			if (r->phys_start < end &&
+			    phys < r->phys_start + r->size)
+				mmio_subpage_lend(&root_cell, r, !map);
+			continue;
+		}
 		start = phys > r->phys_start ? phys : r->phys_start;
 		if (end < r->phys_start + r->size)
 			part.size = end;

@@ -137,6 +137,8 @@ struct subpage_region {
 	/* offset of the region in it */
 	unsigned long offset;
 	const struct jailhouse_memory *mem;
+	/* the page belongs to another cell for now */
+	volatile bool lent;
 };
 
 static enum mmio_result subpage_access(void *arg, struct mmio_access *mmio)
@@ -145,6 +147,8 @@ static enum mmio_result subpage_access(void *arg, struct mmio_access *mmio)
 	unsigned long flags = sub->mem->flags;
 	unsigned long widths = flags & (0xfUL << JAILHOUSE_MEM_IO_WIDTH_SHIFT);
 
+	if (sub->lent)
+		return MMIO_UNHANDLED;
 	if (mmio->is_write ? !(flags & JAILHOUSE_MEM_WRITE) :
 			     !(flags & JAILHOUSE_MEM_READ))
 		return MMIO_ERROR;
@@ -184,6 +188,7 @@ int mmio_subpage_register(struct cell *cell,
 	}
 	sub->offset = offset;
 	sub->mem = mem;
+	sub->lent = false;
 	err = mmio_region_register(cell, mem->virt_start, mem->size,
 				   subpage_access, sub);
 	if (err) {
@@ -192,6 +197,22 @@ int mmio_subpage_register(struct cell *cell,
 		page_free(&mem_pool, sub, 1);
 	}
 	return err;
+}
+
+void mmio_subpage_lend(struct cell *cell, const struct jailhouse_memory *mem,
+		       bool lent)
+{
+	struct subpage_region *sub;
+	unsigned int n;
+
+	spin_lock(&cell->mmio_lock);
+	for (n = 0; n < cell->num_mmio; n++) {
+		sub = cell->mmio[n].arg;
+		if (cell->mmio[n].handler == (void *)subpage_access &&
+		    sub->mem == mem)
+			sub->lent = lent;
+	}
+	spin_unlock(&cell->mmio_lock);
 }
 
 void mmio_cell_exit(struct cell *cell)

@@ -61,6 +61,14 @@ struct jailhouse_memory;
 int mmio_subpage_register(struct cell *cell,
 			  const struct jailhouse_memory *mem);
 
+/*
+ * While lent is true, accesses to the cell's sub-page region mem (the
+ * very config entry it was registered with) are not performed but
+ * unhandled: another cell owns the device page now.
+ */
+void mmio_subpage_lend(struct cell *cell, const struct jailhouse_memory *mem,
+		       bool lent);
+
 /* Unregister and free the cell's sub-page regions. */
 void mmio_cell_exit(struct cell *cell);
 
