@@ -9,7 +9,8 @@
  * this with warnings; the hypervisor maps the root's region around its
  * own windows and skips the empty entries (tests/qemu/scenarios/
  * 29-hv-windows-in-root.test).  Otherwise the same as qemu-arm64.c, but
- * with the UART and the RTC in regions of their own, one page each.
+ * with the UART, the RTC, fw_cfg and GPIO in regions of their own, the
+ * GPIO's a sub-page one.
  *
  * Prefer qemu-arm64.cell, which lists only what the root really gets.
  */
@@ -20,7 +21,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[17];
+	struct jailhouse_memory mem_regions[19];
 	struct jailhouse_irqchip irqchips[2];
 	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
@@ -173,11 +174,30 @@ struct {
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* fw_cfg, GPIO, virtio-mmio, PCIe windows ... up to RAM */
+		/* fw_cfg */
 		{
 			.phys_start = 0x09020000,
 			.virt_start = 0x09020000,
-			.size = 0x36fe0000,
+			.size = 0x10000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/*
+		 * PL061 GPIO, its used registers only: emulated, as it is not
+		 * page granular; qemu-arm64-inmate-wide.cell takes the page
+		 */
+		{
+			.phys_start = 0x09030000,
+			.virt_start = 0x09030000,
+			.size = 0x800,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/* virtio-mmio, PCIe windows ... up to RAM */
+		{
+			.phys_start = 0x09031000,
+			.virt_start = 0x09031000,
+			.size = 0x36fcf000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},

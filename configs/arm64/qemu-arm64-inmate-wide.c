@@ -8,7 +8,9 @@
  * (qemu-arm64-gic-in-root.cell) has one page, and what follows up to
  * 0x0901ffff is nobody's.  The checker accepts this with warnings; the
  * hypervisor maps the whole window into the cell, takes from the root
- * only the page it had and gives back only that page on destroy.
+ * only the page it had and gives back only that page on destroy.  The
+ * cell also takes the GPIO page, of which the root has a sub-page region:
+ * the root's emulated access stops while the cell exists.
  *
  * For the test of that (tests/qemu/scenarios/29-hv-windows-in-root.test)
  * with qemu-arm64-gic-in-root.cell; runs gic-demo and uart-demo.
@@ -20,7 +22,7 @@
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[10];
+	struct jailhouse_memory mem_regions[11];
 	struct jailhouse_irqchip irqchips[2];
 	struct jailhouse_pci_device pci_devices[1];
 } __attribute__((packed)) config = {
@@ -122,6 +124,14 @@ struct {
 			.phys_start = 0x09010000,
 			.virt_start = 0x09010000,
 			.size = 0x10000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/* the page of the root's sub-page GPIO region */
+		{
+			.phys_start = 0x09030000,
+			.virt_start = 0x09030000,
+			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
