@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The built-in config checker: the same checks the driver and the
- * hypervisor apply (hypervisor/config_check.c), run on compiled .cell
+ * hypervisor apply (common/config_check/), run on compiled .cell
  * files on the host or the target before anything is loaded.
  */
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * Config validation shared by every component that reads configs: the CLI
  * (`jailhouse config check`), the driver (readable errors before EL2 is
  * touched), the hypervisor (enforcement; it never trusts the root cell) and
- * the host tests.  The implementation (hypervisor/config_check.c) is pure C
+ * the host tests.  The implementation (common/config_check/) is pure C
  * over the ABI structs: no libc, no allocation, no output.  Every problem
  * is handed to a caller-supplied callback as a structured finding, which
  * each user prints its own way (config_check_format() helps).
@@ -176,7 +176,7 @@ const char *config_check_code_name(enum config_check_code code);
 
 #ifndef __JAILHOUSE_FREESTANDING__
 /*
- * Render one finding as text (hypervisor/config_check_format.c, needs
+ * Render one finding as text (common/config_check/format.c, needs
  * snprintf: hosted or kernel), e.g.
  *   error: inmate-demo: mem_regions[2] 0x7fc00000-0x7fc0ffff overlaps
  *   hypervisor memory 0x7fc00000-0x7fffffff
