@@ -80,6 +80,7 @@ static void check_cell_pair(struct cc_checker *c,
 	cc_check_cpu_pair(c, a, b);
 	cc_check_memory_pair(c, a, b);
 	cc_check_irq_pair(c, sys, a, b);
+	cc_check_ivshmem_pair(c, a, b);
 }
 
 int config_check_cells(const struct jailhouse_system *sys,
@@ -104,6 +105,7 @@ int config_check_cells(const struct jailhouse_system *sys,
 			cc_set_other(&f, root.name, NULL, -1);
 			cc_emit(&c, &f);
 		}
+		cc_check_ivshmem_pair(&c, &root, &b);
 		for (j = 0; j < i; j++) {
 			cc_cell_init(&a, cells[j], false, cells[j]->name);
 			check_cell_pair(&c, sys, &a, &b);

@@ -75,6 +75,20 @@ void cc_report(struct cc_checker *c, enum config_check_code code,
 	cc_emit(c, &f);
 }
 
+const char *config_check_severity_name(enum config_check_severity severity)
+{
+	switch (severity) {
+	case CC_ERROR:
+		return "error";
+	case CC_WARNING:
+		return "warning";
+	case CC_NOTE:
+		return "note";
+	default:
+		return "finding";
+	}
+}
+
 const char *config_check_code_name(enum config_check_code code)
 {
 	static const char *const names[CC_NUM_CODES] = {
@@ -121,6 +135,11 @@ const char *config_check_code_name(enum config_check_code code)
 		[CC_PCI_TYPE] = "pci-type",
 		[CC_DUPLICATE_NAME] = "duplicate-name",
 		[CC_TOO_LARGE] = "too-large",
+		[CC_MEM_ZERO_ENTRY] = "mem-zero-entry",
+		[CC_IRQCHIP_ZERO_ENTRY] = "irqchip-zero-entry",
+		[CC_MEM_BEYOND_ROOT] = "mem-beyond-root",
+		[CC_PCI_SHMEM_NO_OUTPUT] = "pci-shmem-no-output",
+		[CC_PCI_SHMEM_ID_TAKEN] = "pci-shmem-id-taken",
 	};
 
 	if ((unsigned int)code >= CC_NUM_CODES || !names[code])

@@ -195,5 +195,7 @@ void cc_check_irq_pair(struct cc_checker *c,
 /* pci.c: PCI devices, ivshmem */
 void cc_check_pci(struct cc_checker *c, const struct cc_cell *v);
 bool cc_mem_is_ivshmem(const struct cc_cell *v, __u64 idx);
+void cc_check_ivshmem_pair(struct cc_checker *c, const struct cc_cell *a,
+			   const struct cc_cell *b);
 
 #endif /* !_CONFIG_CHECK_INTERNAL_H */

@@ -11,6 +11,17 @@ static bool irqchip_bit_set(const struct jailhouse_irqchip *chip, __u64 bit)
 	return chip->pin_bitmap[bit / 32] & (1U << (bit % 32));
 }
 
+/* Entirely zero bytes: see mem_is_zero_entry() in memory.c. */
+static bool irqchip_is_zero_entry(const struct jailhouse_irqchip *chip)
+{
+	unsigned int k;
+
+	for (k = 0; k < 4; k++)
+		if (chip->pin_bitmap[k])
+			return false;
+	return !chip->address && !chip->id && !chip->pin_base;
+}
+
 static bool irqchip_usable(const struct jailhouse_system *sys,
 			   const struct jailhouse_irqchip *chip)
 {
@@ -35,22 +46,34 @@ void cc_check_irqchips(struct cc_checker *c,
 	for (i = 0; i < v->num_irqchips; i++) {
 		const struct jailhouse_irqchip *chip = &v->irqchips[i];
 
-		if (chip->pin_base % 32 || chip->pin_base >= CC_GIC_MAX_INTID)
-			cc_report(c, CC_IRQCHIP_PIN_BASE, CC_ERROR, v->name,
-				  "irqchips", cc_index(i), CC_VAL_NUMBER,
-				  chip->pin_base, 0,
-				  "has a pin_base that is not a multiple of 32 below 1020:",
-				  "use pin_base 32, 160, 288, ... (bit n of pin_bitmap[k] is INTID pin_base + 32 * k + n)");
+		if (irqchip_is_zero_entry(chip)) {
+			cc_report(c, CC_IRQCHIP_ZERO_ENTRY, CC_NOTE, v->name,
+				  "irqchips", cc_index(i), CC_VAL_NONE, 0, 0,
+				  "is all zero and ignored",
+				  "the array is declared larger than its entries; size it to them to drop this note");
+			continue;
+		}
+		/*
+		 * Like Jailhouse, the hypervisor ignores entries of other
+		 * interrupt controllers: nothing is granted, nothing breaks.
+		 */
 		if (sys && chip->address != sys->platform_info.arm.gicd_base) {
-			cc_finding_init(&f, CC_IRQCHIP_ADDRESS, CC_ERROR, v->name,
-					"irqchips", cc_index(i),
-					"is not at the GIC distributor address",
-					"set .address to platform_info.arm.gicd_base; entries at any other address are ignored, so their interrupts would never reach the cell");
-			cc_set_value(&f, CC_VAL_RANGE, chip->address,
-				     chip->address + 1);
-			cc_set_other_value(&f, CC_VAL_RANGE,
-					   sys->platform_info.arm.gicd_base,
-					   sys->platform_info.arm.gicd_base + 1);
+			cc_finding_init(&f, CC_IRQCHIP_ADDRESS, CC_WARNING,
+					v->name, "irqchips", cc_index(i),
+					"is not at the GIC distributor address and is ignored; GICD is at",
+					"set .address to platform_info.arm.gicd_base, or the interrupts of this entry never reach the cell");
+			cc_set_value(&f, CC_VAL_HEX, chip->address, 0);
+			cc_set_other_value(&f, CC_VAL_HEX,
+					   sys->platform_info.arm.gicd_base, 0);
+			cc_emit(c, &f);
+			continue;
+		}
+		if (chip->pin_base % 32 || chip->pin_base >= CC_GIC_MAX_INTID) {
+			cc_finding_init(&f, CC_IRQCHIP_PIN_BASE, CC_ERROR,
+					v->name, "irqchips", cc_index(i),
+					"has a pin_base that is not a multiple of 32 below 1020:",
+					"use pin_base 32, 160, 288, ... (bit n of pin_bitmap[k] is INTID pin_base + 32 * k + n)");
+			cc_set_other_value(&f, CC_VAL_NUMBER, chip->pin_base, 0);
 			cc_emit(c, &f);
 		}
 	}

@@ -17,6 +17,19 @@
 #define MEM_IO_ONLY_FLAGS						\
 	(JAILHOUSE_MEM_IO_UNALIGNED | (0xfULL << JAILHOUSE_MEM_IO_WIDTH_SHIFT))
 
+/*
+ * An entry that is entirely zero bytes maps nothing and grants nothing.
+ * Jailhouse's configs get them from arrays declared larger than their
+ * initialisers, and Jailhouse (like this hypervisor) skips them wherever
+ * they are, so any such entry is ignored with a note, not only trailing
+ * ones: where it sits changes nothing.  Inside an ivshmem device's slots
+ * { 0 } means "no output section" and is not even noted.
+ */
+static bool mem_is_zero_entry(const struct jailhouse_memory *m)
+{
+	return !m->phys_start && !m->virt_start && !m->size && !m->flags;
+}
+
 static void check_mem_region(struct cc_checker *c,
 			     const struct jailhouse_system *sys,
 			     const struct cc_cell *v, __u64 i)
@@ -27,12 +40,23 @@ static void check_mem_region(struct cc_checker *c,
 	__u64 vstart = m->virt_start, vend = m->virt_start + m->size;
 	int idx = cc_index(i);
 
-	if (m->flags & ~(__u64)MEM_KNOWN_FLAGS)
-		cc_report(c, CC_MEM_BAD_FLAGS, CC_ERROR, v->name,
-			  "mem_regions", idx, CC_VAL_NUMBER,
-			  m->flags & ~(__u64)MEM_KNOWN_FLAGS, 0,
-			  "has unknown flag bits set:",
-			  "use only JAILHOUSE_MEM_* flags of this revision");
+	if (mem_is_zero_entry(m)) {
+		if (!cc_mem_is_ivshmem(v, i))
+			cc_report(c, CC_MEM_ZERO_ENTRY, CC_NOTE, v->name,
+				  "mem_regions", idx, CC_VAL_NONE, 0, 0,
+				  "is all zero and ignored",
+				  "the array is declared larger than its entries; size it to them to drop this note");
+		return;
+	}
+
+	if (m->flags & ~(__u64)MEM_KNOWN_FLAGS) {
+		cc_finding_init(&f, CC_MEM_BAD_FLAGS, CC_ERROR, v->name,
+				"mem_regions", idx, "has unknown flag bits set:",
+				"use only JAILHOUSE_MEM_* flags of this revision");
+		cc_set_other_value(&f, CC_VAL_HEX,
+				   m->flags & ~(__u64)MEM_KNOWN_FLAGS, 0);
+		cc_emit(c, &f);
+	}
 	if ((m->flags & MEM_IO_ONLY_FLAGS) && !(m->flags & JAILHOUSE_MEM_IO))
 		cc_report(c, CC_MEM_BAD_FLAGS, CC_WARNING, v->name,
 			  "mem_regions", idx, CC_VAL_RANGE, pstart, pend,
@@ -61,9 +85,9 @@ static void check_mem_region(struct cc_checker *c,
 
 	if (cc_mem_wraps(m)) {
 		cc_finding_init(&f, CC_MEM_WRAP, CC_ERROR, v->name, "mem_regions",
-				idx, "wraps around the end of the address space",
+				idx, "wraps around the end of the address space with size",
 				"phys_start/virt_start + size must stay below 2^64: check the size");
-		cc_set_value(&f, CC_VAL_NUMBER, m->size, 0);
+		cc_set_other_value(&f, CC_VAL_HEX, m->size, 0);
 		cc_emit(c, &f);
 		return;
 	}

@@ -7,6 +7,12 @@
  * over the ABI structs: no libc, no allocation, no output.  Every problem
  * is handed to a caller-supplied callback as a structured finding, which
  * each user prints its own way (config_check_format() helps).
+ *
+ * Severities: an error refuses the config (isolation would break, or the
+ * config cannot work).  A warning is accepted and printed: the hypervisor
+ * makes the case safe (e.g. it carves a GIC window out of the root's
+ * stage 2).  A note only informs (e.g. an all-zero array entry that is
+ * ignored).  The config_check_*() functions return the number of errors.
  */
 #ifndef _JAILHOUSE_CONFIG_CHECK_H
 #define _JAILHOUSE_CONFIG_CHECK_H
@@ -70,12 +76,22 @@ enum config_check_code {
 	/* limits of the checker itself */
 	CC_TOO_LARGE,		/* more array entries than the checker
 				   compares pairwise (see CONFIG_CHECK_MAX_*) */
+	/* added later; kept here so that earlier codes keep their values */
+	CC_MEM_ZERO_ENTRY,	/* note: all-zero mem_regions entry, ignored */
+	CC_IRQCHIP_ZERO_ENTRY,	/* note: all-zero irqchips entry, ignored */
+	CC_MEM_BEYOND_ROOT,	/* warning: a cell's device window is larger
+				   than the root's; only MMIO outside */
+	CC_PCI_SHMEM_NO_OUTPUT,	/* note: ivshmem shmem_dev_id >= shmem_peers,
+				   the cell has no output section of its own */
+	CC_PCI_SHMEM_ID_TAKEN,	/* warning: two cells are the same ivshmem
+				   peer; the later one cannot connect */
 	CC_NUM_CODES
 };
 
 enum config_check_severity {
 	CC_ERROR,		/* the config must not be used */
-	CC_WARNING,		/* suspicious but usable */
+	CC_WARNING,		/* accepted; the hypervisor makes it safe */
+	CC_NOTE,		/* accepted; for information only */
 };
 
 /* What start/end (and other_start/other_end) of a finding hold. */
@@ -85,6 +101,7 @@ enum config_check_value {
 	CC_VAL_NUMBER,		/* a plain number in start */
 	CC_VAL_PIN,		/* an interrupt ID (INTID) in start */
 	CC_VAL_BDF,		/* PCI domain << 16 | bdf in start */
+	CC_VAL_HEX,		/* a number in start, shown in hex */
 };
 
 /*
@@ -174,19 +191,26 @@ __u64 config_check_system_size(const struct jailhouse_system *sys);
 /* Short stable name of a code, e.g. "mem-overlap-phys". */
 const char *config_check_code_name(enum config_check_code code);
 
-#ifndef __JAILHOUSE_FREESTANDING__
 /*
- * Render one finding as text (common/config_check/format.c, needs
- * snprintf: hosted or kernel), e.g.
+ * Render one finding as one line of text ending in a newline
+ * (common/config_check/format.c, needs snprintf: hosted, kernel, or the
+ * hypervisor's), ranges inclusive, e.g.
  *   error: inmate-demo: mem_regions[2] 0x7fc00000-0x7fc0ffff overlaps
- *   hypervisor memory 0x7fc00000-0x7fffffff
- *     hint: ...
- * (first line unbroken, ranges inclusive), each line ending in a newline.
+ *   hypervisor memory 0x7fc00000-0x7fffffff; hint: ...
  * Returns what snprintf returns: the length of the full text, which was
  * cut if >= len.  buf may be NULL with len 0 to measure.
  */
 int config_check_format(const struct config_check_finding *f,
 			char *buf, size_t len);
-#endif
+
+/*
+ * The same, naming the config by @where (e.g. its file name) instead of
+ * the cell's name; NULL falls back to the cell's name.
+ */
+int config_check_format_at(const struct config_check_finding *f,
+			   const char *where, char *buf, size_t len);
+
+/* "error", "warning" or "note" */
+const char *config_check_severity_name(enum config_check_severity severity);
 
 #endif /* !_JAILHOUSE_CONFIG_CHECK_H */

@@ -44,7 +44,7 @@
 #define MAX_FINDINGS	256
 
 struct recorder {
-	unsigned int count, errors, warnings;
+	unsigned int count, errors, warnings, notes;
 	struct config_check_finding f[MAX_FINDINGS];
 	char text[4096];	/* all findings, formatted, for failure output */
 };
@@ -68,10 +68,14 @@ static void record(void *ctx, const struct config_check_finding *f)
 	if (used + n < sizeof(r->text))
 		memcpy(r->text + used, line, n + 1);
 
+	/* one line, ending in its newline */
+	assert_ptr_equal(strchr(line, '\n'), line + n - 1);
 	if (f->severity == CC_ERROR)
 		r->errors++;
-	else
+	else if (f->severity == CC_WARNING)
 		r->warnings++;
+	else
+		r->notes++;
 	if (r->count < MAX_FINDINGS)
 		r->f[r->count] = *f;
 	r->count++;
@@ -121,8 +125,8 @@ find_code(const struct recorder *r, enum config_check_code code)
 
 static void dump(const struct recorder *r)
 {
-	print_message("findings (%u errors, %u warnings):\n%s", r->errors,
-		      r->warnings, r->text);
+	print_message("findings (%u errors, %u warnings, %u notes):\n%s",
+		      r->errors, r->warnings, r->notes, r->text);
 }
 
 /* A finding with this code exists, at this array and index. */
@@ -478,12 +482,24 @@ static void test_mem_empty(void **state)
 	check_world(&w, &r);
 	expect_only(&r, CC_MEM_EMPTY, "mem_regions", INMATE_UART);
 
-	/* the {0} slot of an ivshmem-net device is fine only there */
+	/* size 0 with an address is a mistake, even in an ivshmem slot */
+	world_init(&w);
+	w.linux_demo.mem_regions[6].phys_start = 0x7fb00000;
+	check_world(&w, &r);
+	expect_only(&r, CC_MEM_EMPTY, "mem_regions", 6);
+
+	/* the {0} slot of an ivshmem-net device is silent there ... */
+	world_init(&w);
+	assert_int_equal(check_world(&w, &r), 0);
+	expect_clean(&r);
+
+	/* ... and an all-zero entry anywhere else is ignored with a note */
 	world_init(&w);
 	w.linux_demo.pci_devices[1].shmem_regions_start = 0;
 	w.linux_demo.pci_devices[1].bdf = 2 << 3;
-	check_world(&w, &r);
-	expect(&r, CC_MEM_EMPTY, "mem_regions", 6);
+	assert_int_equal(check_world(&w, &r), 0);
+	assert_int_equal(expect_only(&r, CC_MEM_ZERO_ENTRY, "mem_regions",
+				     6)->severity, CC_NOTE);
 }
 
 static void test_mem_wrap(void **state)
@@ -563,9 +579,12 @@ static void test_mem_hypervisor(void **state)
 	config_check_format(f, text, sizeof(text));
 	assert_string_equal(text,
 		"error: inmate-demo: mem_regions[6] 0x7fc00000-0x7fc0ffff "
-		"overlaps hypervisor memory 0x7fc00000-0x7fffffff\n"
-		"  hint: move the region out of hypervisor_memory; cell memory "
+		"overlaps hypervisor memory 0x7fc00000-0x7fffffff; "
+		"hint: move the region out of hypervisor_memory; cell memory "
 		"must come from the root's RAM\n");
+	config_check_format_at(f, "inmate.cell", text, sizeof(text));
+	assert_true(strncmp(text, "error: inmate.cell: mem_regions[6] ",
+			    35) == 0);
 
 	world_init(&w);
 	w.sys.header.hypervisor_memory.phys_start = 0x7f000000;
@@ -583,12 +602,24 @@ static void test_mem_gicd(void **state)
 	w.sys.mem_regions[ROOT_MMIO].phys_start = 0x08000000;
 	w.sys.mem_regions[ROOT_MMIO].virt_start = 0x08000000;
 	w.sys.mem_regions[ROOT_MMIO].size = 0x38000000;
-	check_world(&w, &r);
+	/* in the root, carved out by the hypervisor: warnings */
+	assert_int_equal(check_world(&w, &r), 0);
 	f = expect(&r, CC_MEM_GIC, "mem_regions", ROOT_MMIO);
+	assert_int_equal(f->severity, CC_WARNING);
+	assert_non_null(strstr(f->hint, "carves"));
 	assert_int_equal(f->other_start, 0x08000000);
 	assert_int_equal(f->other_end, 0x08010000);
 	/* it covers the virtual PCI window too */
-	expect(&r, CC_MEM_PCI_MMCONFIG, "mem_regions", ROOT_MMIO);
+	f = expect(&r, CC_MEM_PCI_MMCONFIG, "mem_regions", ROOT_MMIO);
+	assert_int_equal(f->severity, CC_WARNING);
+
+	/* in a cell, the GICD window is refused */
+	world_init(&w);
+	w.inmate.mem_regions[INMATE_UART].phys_start = 0x08000000;
+	w.inmate.mem_regions[INMATE_UART].virt_start = 0x08000000;
+	check_world(&w, &r);
+	f = expect(&r, CC_MEM_GIC, "mem_regions", INMATE_UART);
+	assert_int_equal(f->severity, CC_ERROR);
 }
 
 static void test_mem_gicr_per_cpu(void **state)
@@ -604,6 +635,7 @@ static void test_mem_gicr_per_cpu(void **state)
 	w.sys.mem_regions[ROOT_PCI_ECAM].size = 0x10000;
 	check_world(&w, &r);
 	f = expect_only(&r, CC_MEM_GIC, "mem_regions", ROOT_PCI_ECAM);
+	assert_int_equal(f->severity, CC_WARNING);
 	assert_int_equal(f->other_start, 0x080a0000);
 	assert_int_equal(f->other_end, 0x080a0000 + 4 * 0x20000);
 
@@ -658,10 +690,23 @@ static void test_mem_iommu(void **state)
 	w.sys.header.platform_info.iommu_units[0].type = JAILHOUSE_IOMMU_SMMUV3;
 	w.sys.header.platform_info.iommu_units[0].base = 0x09050000;
 	w.sys.header.platform_info.iommu_units[0].size = 0x20000;
-	check_world(&w, &r);
+	assert_int_equal(check_world(&w, &r), 0);
 	f = expect_only(&r, CC_MEM_IOMMU, "mem_regions", ROOT_MMIO);
+	assert_int_equal(f->severity, CC_WARNING);
 	assert_string_equal(f->other_array, "iommu_units");
 	assert_int_equal(f->other_index, 0);
+
+	/* the unit over a cell's UART: refused there, warned in the root */
+	w.sys.header.platform_info.iommu_units[0].base = 0x09000000;
+	w.sys.header.platform_info.iommu_units[0].size = 0x1000;
+	check_world(&w, &r);
+	assert_int_equal(r.errors, 2);
+	assert_int_equal(r.count, 3);
+	f = &r.f[1];
+	assert_int_equal(f->code, CC_MEM_IOMMU);
+	assert_int_equal(f->severity, CC_ERROR);
+	assert_string_equal(f->cell, "inmate-demo");
+	assert_int_equal(f->index, INMATE_UART);
 }
 
 static void test_mem_pci_mmconfig(void **state)
@@ -821,10 +866,21 @@ static void test_irqchip_address(void **state)
 	struct world w;
 	struct recorder r;
 
+	const struct config_check_finding *f;
+
+	/* ignored, as Jailhouse does: the cell just gets no interrupts */
 	world_init(&w);
 	w.inmate.irqchips[0].address = 0x08010000;
-	check_world(&w, &r);
-	expect_only(&r, CC_IRQCHIP_ADDRESS, "irqchips", 0);
+	assert_int_equal(check_world(&w, &r), 0);
+	f = expect_only(&r, CC_IRQCHIP_ADDRESS, "irqchips", 0);
+	assert_int_equal(f->severity, CC_WARNING);
+
+	/* an all-zero entry is ignored with a note */
+	world_init(&w);
+	memset(&w.inmate.irqchips[0], 0, sizeof(w.inmate.irqchips[0]));
+	assert_int_equal(check_world(&w, &r), 0);
+	f = expect_only(&r, CC_IRQCHIP_ZERO_ENTRY, "irqchips", 0);
+	assert_int_equal(f->severity, CC_NOTE);
 }
 
 static void test_irqchip_pin_base(void **state)
@@ -962,16 +1018,51 @@ static void test_pci_shmem_peers(void **state)
 	struct world w;
 	struct recorder r;
 
-	world_init(&w);
-	w.inmate.pci_devices[0].shmem_dev_id = 3;
-	check_world(&w, &r);
-	expect_only(&r, CC_PCI_SHMEM_PEERS, "pci_devices", 0);
+	const struct config_check_finding *f;
+	char text[1024];
 
+	/* a peer ID up to 11 beyond shmem_peers: no output of its own */
+	world_init(&w);
+	w.inmate.pci_devices[0].shmem_dev_id = 11;
+	assert_int_equal(check_world(&w, &r), 0);
+	f = expect_only(&r, CC_PCI_SHMEM_NO_OUTPUT, "pci_devices", 0);
+	assert_int_equal(f->severity, CC_NOTE);
+	config_check_format(f, text, sizeof(text));
+	assert_non_null(strstr(text, "pci_devices[0] 0001:00:00.0 maps only "));
+	assert_non_null(strstr(text, "shmem_dev_id is 11; hint: "));
+
+	/* a link has peers 0..11 */
+	world_init(&w);
+	w.inmate.pci_devices[0].shmem_dev_id = 12;
+	check_world(&w, &r);
+	f = expect_only(&r, CC_PCI_SHMEM_PEERS, "pci_devices", 0);
+	assert_int_equal(f->severity, CC_ERROR);
+	config_check_format(f, text, sizeof(text));
+	assert_non_null(strstr(text, "pci_devices[0] 0001:00:00.0 has a "
+				     "shmem_dev_id above 11: 12; hint: "));
+
+	/* more peers than a link has: accepted as Jailhouse does */
 	world_init(&w);
 	w.sys.pci_devices[1].shmem_peers = 13;
 	w.sys.header.root_cell.num_memory_regions = 12;
 	check_world(&w, &r);
-	expect(&r, CC_PCI_SHMEM_PEERS, "pci_devices", 1);
+	f = expect(&r, CC_PCI_SHMEM_PEERS, "pci_devices", 1);
+	assert_int_equal(f->severity, CC_WARNING);
+
+	/* two cells on one link as the same peer: it cannot connect */
+	world_init(&w);
+	w.linux_demo.pci_devices[0].shmem_dev_id = 1;
+	assert_int_equal(check_world(&w, &r), 0);
+	f = expect_only(&r, CC_PCI_SHMEM_ID_TAKEN, "pci_devices", 0);
+	assert_int_equal(f->severity, CC_WARNING);
+	assert_string_equal(f->other_cell, "inmate-demo");
+
+	/* ... or as the root's peer */
+	world_init(&w);
+	w.inmate.pci_devices[0].shmem_dev_id = 0;
+	assert_int_equal(check_world(&w, &r), 0);
+	f = expect_only(&r, CC_PCI_SHMEM_ID_TAKEN, "pci_devices", 0);
+	assert_string_equal(f->other_cell, "qemu-arm64");
 }
 
 static void test_pci_duplicate_bdf(void **state)
@@ -1062,7 +1153,7 @@ static void test_format_truncation(void **state)
 		.what = "is also a CPU of another cell", .hint = "fix it",
 	};
 	const char *full = "warning: a: cpus[3] is also a CPU of another "
-		"cell (cell \"b\")\n  hint: fix it\n";
+		"cell (cell \"b\"); hint: fix it\n";
 	char small[10];
 	char big[256];
 
