@@ -31,6 +31,7 @@
 struct recorder {
 	unsigned int count, errors;
 	struct config_check_finding f[MAX_FINDINGS];
+	char text[8192];	/* all findings, formatted, for failures */
 };
 
 struct world {
@@ -45,7 +46,8 @@ static void record(void *ctx, const struct config_check_finding *f)
 	char line[1024];
 
 	assert_true(config_check_format(f, line, sizeof(line)) > 0);
-	print_message("  %s", line);
+	if (strlen(r->text) + strlen(line) < sizeof(r->text))
+		strcat(r->text, line);
 	if (f->severity == CC_ERROR)
 		r->errors++;
 	if (r->count < MAX_FINDINGS)
@@ -96,10 +98,11 @@ expect(const struct recorder *r, enum config_check_code code,
 		assert_null(found);
 		found = f;
 	}
-	if (!found)
-		print_message("no %s finding for %s %s[%d]\n",
+	if (!found || found->severity != severity)
+		print_message("expected one %s %s for %s %s[%d], got:\n%s",
+			      config_check_severity_name(severity),
 			      config_check_code_name(code), cell, array,
-			      index);
+			      index, r->text);
 	assert_non_null(found);
 	assert_int_equal(found->severity, severity);
 	assert_non_null(found->hint);
