@@ -101,8 +101,6 @@ void cc_check_memory_against_root(struct cc_checker *c,
 		    !root_gap(root, m->phys_start, m->phys_start + m->size,
 			      &gap_start, &gap_end))
 			continue;
-		ram = (m->flags & JAILHOUSE_MEM_IO) ?
-			root_ram_overlap(root, m) : -1;
 		if (!(m->flags & JAILHOUSE_MEM_IO)) {
 			cc_finding_init(&f, CC_MEM_NOT_IN_ROOT, CC_ERROR,
 					v->name, "mem_regions", cc_index(i),
@@ -111,7 +109,7 @@ void cc_check_memory_against_root(struct cc_checker *c,
 			cc_set_other_value(&f, CC_VAL_RANGE, gap_start,
 					   gap_end);
 			cc_set_other(&f, root->name, NULL, -1);
-		} else if (ram >= 0) {
+		} else if ((ram = root_ram_overlap(root, m)) >= 0) {
 			cc_finding_init(&f, CC_MEM_NOT_IN_ROOT, CC_ERROR,
 					v->name, "mem_regions", cc_index(i),
 					"is a device window beyond the root's regions that reaches into the root's RAM at",
