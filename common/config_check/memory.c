@@ -49,9 +49,11 @@ static void check_mem_region(struct cc_checker *c,
 		return;
 	}
 
+	/* ignored when mapping, as in Jailhouse: a mistake, no danger */
 	if (m->flags & ~(__u64)MEM_KNOWN_FLAGS) {
-		cc_finding_init(&f, CC_MEM_BAD_FLAGS, CC_ERROR, v->name,
-				"mem_regions", idx, "has unknown flag bits set:",
+		cc_finding_init(&f, CC_MEM_BAD_FLAGS, CC_WARNING, v->name,
+				"mem_regions", idx,
+				"has unknown flag bits set, which are ignored:",
 				"use only JAILHOUSE_MEM_* flags of this revision");
 		cc_set_other_value(&f, CC_VAL_HEX,
 				   m->flags & ~(__u64)MEM_KNOWN_FLAGS, 0);
@@ -168,6 +170,11 @@ static void check_mem_overlaps(struct cc_checker *c, const struct cc_cell *v)
 	}
 }
 
+/*
+ * The hypervisor maps its page for the cell at every COMM_REGION region
+ * and answers for a cell without one by its reply timeout, as Jailhouse
+ * does: warnings, not errors.
+ */
 static void check_comm_region(struct cc_checker *c, const struct cc_cell *v)
 {
 	__u64 i, count = 0;
@@ -176,20 +183,19 @@ static void check_comm_region(struct cc_checker *c, const struct cc_cell *v)
 		if (!cc_mem_is_comm(&v->mem[i]))
 			continue;
 		if (++count == 2)
-			cc_report(c, CC_COMM_REGION_MULTIPLE, CC_ERROR,
+			cc_report(c, CC_COMM_REGION_MULTIPLE, CC_WARNING,
 				  v->name, "mem_regions", cc_index(i),
 				  CC_VAL_RANGE, v->mem[i].virt_start,
 				  v->mem[i].virt_start + v->mem[i].size,
-				  "is a second comm region",
-				  "a cell has exactly one communication region: drop JAILHOUSE_MEM_COMM_REGION from all but one");
+				  "is a second comm region, mapping the same page again",
+				  "a cell has one communication region: drop JAILHOUSE_MEM_COMM_REGION from all but one");
 	}
 	if (count == 0 && !v->is_root)
-		cc_report(c, CC_COMM_REGION_MISSING, CC_ERROR, v->name,
+		cc_report(c, CC_COMM_REGION_MISSING, CC_WARNING, v->name,
 			  "mem_regions", -1, CC_VAL_NONE, 0, 0,
-			  "have no comm region",
+			  "have no comm region: the cell cannot answer the hypervisor, so unless it is JAILHOUSE_CELL_PASSIVE_COMMREG a shutdown waits msg_reply_timeout and marks it failed",
 			  "add { .virt_start = 0x80000000, .size = 0x1000, .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_COMM_REGION }: inmates and the cell protocol need it");
 }
-
 
 void cc_check_memory(struct cc_checker *c, const struct jailhouse_system *sys,
 		     const struct cc_cell *v)

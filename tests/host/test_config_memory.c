@@ -85,9 +85,10 @@ static void test_mem_bad_flags(void **state)
 
 	world_init(&w);
 	w.inmate.mem_regions[INMATE_RAM].flags |= 0x1000;
-	check_world(&w, &r);
+	assert_int_equal(check_world(&w, &r), 0);
 	f = expect_only(&r, CC_MEM_BAD_FLAGS, "mem_regions", INMATE_RAM);
-	assert_int_equal(f->severity, CC_ERROR);
+	assert_int_equal(f->severity, CC_WARNING);
+	assert_int_equal(f->other_start, 0x1000);
 
 	/* an access width on RAM is suspicious, not fatal */
 	world_init(&w);
