@@ -24,7 +24,8 @@ enum config_check_code {
 	CC_OK = 0,
 	/* blob structure */
 	CC_TRUNCATED,		/* blob smaller than its header or arrays */
-	CC_TRAILING_DATA,	/* blob larger than its declared content */
+	CC_TRAILING_DATA,	/* warning: blob larger than its declared
+				   content; the rest is ignored */
 	CC_BAD_SIGNATURE,	/* neither JHSYS/JHCLL nor rev13 signature */
 	CC_BAD_REVISION,	/* revision other than 14 (or 13) */
 	CC_BAD_ARCH,		/* architecture byte is not arm64 */
@@ -34,31 +35,40 @@ enum config_check_code {
 	/* memory regions */
 	CC_MEM_UNALIGNED,	/* phys/virt/size not page aligned (and not a
 				   valid sub-page MMIO region) */
-	CC_MEM_EMPTY,		/* size 0 outside an ivshmem R/W slot */
+	CC_MEM_EMPTY,		/* size 0 with other fields set (all-zero
+				   entries: CC_MEM_ZERO_ENTRY) */
 	CC_MEM_WRAP,		/* start + size overflows */
-	CC_MEM_BAD_FLAGS,	/* unknown or contradictory flag bits */
+	CC_MEM_BAD_FLAGS,	/* warning: unknown or contradictory flag
+				   bits, ignored */
 	CC_MEM_OVERLAP_PHYS,	/* two regions of one cell overlap physically */
 	CC_MEM_OVERLAP_VIRT,	/* two regions of one cell overlap in IPA */
 	CC_MEM_HYPERVISOR,	/* region covers hypervisor memory */
-	CC_MEM_GIC,		/* region maps the GICD/GICR/GICC/GICH */
+	CC_MEM_GIC,		/* region maps the GICD/GICR/GICC/GICH/GICV
+				   (warning in the root: carved out) */
 	CC_MEM_DEBUG_CONSOLE,	/* non-root cell maps the hypervisor UART
 				   without ROOTSHARED */
-	CC_MEM_IOMMU,		/* region maps an IOMMU unit */
-	CC_MEM_PCI_MMCONFIG,	/* region maps the (virtual) PCI ECAM */
-	CC_MEM_NOT_IN_ROOT,	/* non-root memory not owned by the root */
+	CC_MEM_IOMMU,		/* region maps an IOMMU unit (warning in the
+				   root: carved out) */
+	CC_MEM_PCI_MMCONFIG,	/* region maps the (virtual) PCI ECAM
+				   (warning in the root: carved out) */
+	CC_MEM_NOT_IN_ROOT,	/* non-root RAM the root does not have, or a
+				   device window beyond the root into its RAM
+				   (else CC_MEM_BEYOND_ROOT) */
 	CC_MEM_CELL_OVERLAP,	/* non-root memory overlaps another cell's */
 	/* CPUs */
 	CC_CPU_NOT_IN_ROOT,	/* cell CPU not in the root cell's set */
 	CC_CPU_SHARED,		/* CPU assigned to two non-root cells */
 	CC_CPU_ROOT_STARVED,	/* cells take all of the root's CPUs */
 	/* interrupts */
-	CC_IRQCHIP_ADDRESS,	/* irqchip address is not the GICD */
+	CC_IRQCHIP_ADDRESS,	/* warning: irqchip address is not the GICD,
+				   the entry is ignored */
 	CC_IRQCHIP_PIN_BASE,	/* pin_base not a multiple of 32 / too big */
 	CC_IRQ_SHARED,		/* one SPI granted to two non-root cells */
-	CC_IRQ_NOT_IN_ROOT,	/* SPI not granted to the root cell */
+	CC_IRQ_NOT_IN_ROOT,	/* warning: SPI not granted to the root */
 	/* comm region */
-	CC_COMM_REGION_MISSING,	/* non-root cell without COMM_REGION */
-	CC_COMM_REGION_MULTIPLE,
+	CC_COMM_REGION_MISSING,	/* warning: non-root cell without
+				   COMM_REGION */
+	CC_COMM_REGION_MULTIPLE, /* warning */
 	CC_COMM_REGION_BAD,	/* comm region size/placement wrong */
 	/* platform */
 	CC_GIC_VERSION,		/* gic_version not 2 or 3 */
@@ -67,7 +77,8 @@ enum config_check_code {
 	CC_DEBUG_CONSOLE,	/* unsupported/ill-formed debug console */
 	/* PCI / ivshmem */
 	CC_PCI_SHMEM_RANGE,	/* ivshmem regions beyond the memory array */
-	CC_PCI_SHMEM_PEERS,	/* dev_id >= peers, or peers out of range */
+	CC_PCI_SHMEM_PEERS,	/* dev_id above 11, too many MSI-X vectors;
+				   warning: peers 0 or above 12 */
 	CC_PCI_CAPS_RANGE,	/* caps beyond the capability array */
 	CC_PCI_DUPLICATE_BDF,	/* two devices with one domain:bdf */
 	CC_PCI_TYPE,		/* unknown device type */
