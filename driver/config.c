@@ -29,6 +29,7 @@
 struct check_report {
 	unsigned int errors;
 	unsigned int warnings;
+	unsigned int notes;
 	char first_error[FINDING_TEXT_LEN];
 	char text[FINDING_TEXT_LEN];
 };
@@ -68,44 +69,49 @@ static const char *system_header_mismatch(const struct jailhouse_system *sys)
 
 /*
  * Logs one finding as config_check_format() renders it for every user of
- * the checker, one log line per text line so that each carries the
- * "jailhouse: " prefix.  The first error, without its "error: ", becomes
- * the reason of the ioctl.
+ * the checker: one line, naming the cell (the driver has no file name).
+ * The first error, without its "error: ", becomes the reason of the ioctl.
  */
 static void report_finding(void *ctx, const struct config_check_finding *f)
 {
 	static const char error_prefix[] = "error: ";
 	struct check_report *report = ctx;
-	bool is_error = f->severity == CC_ERROR;
 	char *text = report->text, *line;
 
 	if (config_check_format(f, text, sizeof(report->text)) < 0)
-		snprintf(text, sizeof(report->text), "%s: [%s]",
-			 is_error ? "error" : "warning",
+		snprintf(text, sizeof(report->text), "%s: %s: [%s]",
+			 config_check_severity_name(f->severity), f->cell,
 			 config_check_code_name(f->code));
+	text[strcspn(text, "\n")] = 0;
 
-	if (is_error && report->errors++ == 0) {
-		line = text;
-		if (strncmp(line, error_prefix, sizeof(error_prefix) - 1) == 0)
-			line += sizeof(error_prefix) - 1;
-		strscpy(report->first_error, line,
-			min(sizeof(report->first_error),
-			    strcspn(line, "\n") + 1));
-	} else if (!is_error) {
+	switch (f->severity) {
+	case CC_ERROR:
+		if (report->errors++ == 0) {
+			line = text;
+			if (strncmp(line, error_prefix,
+				    sizeof(error_prefix) - 1) == 0)
+				line += sizeof(error_prefix) - 1;
+			strscpy(report->first_error, line,
+				sizeof(report->first_error));
+		}
+		break;
+	case CC_WARNING:
 		report->warnings++;
+		break;
+	default:
+		report->notes++;
+		break;
 	}
 
-	if (report->errors + report->warnings > MAX_LOGGED_FINDINGS)
+	if (report->errors + report->warnings + report->notes >
+	    MAX_LOGGED_FINDINGS)
 		return;
-
-	while ((line = strsep(&text, "\n"))) {
-		if (!*line)
-			continue;
-		if (is_error)
-			pr_err("%s\n", line);
-		else
-			pr_warn("%s\n", line);
-	}
+	if (f->severity == CC_ERROR)
+		pr_err("%s\n", text);
+	else if (f->severity == CC_WARNING)
+		pr_warn("%s\n", text);
+	else
+		pr_info("%s\n", text);
 }
 
 /*
@@ -116,10 +122,12 @@ static void report_finding(void *ctx, const struct config_check_finding *f)
 static long finish_report(struct jailhouse_file *jf,
 			  const struct check_report *report, const char *what)
 {
-	if (report->errors + report->warnings > MAX_LOGGED_FINDINGS)
+	unsigned int findings = report->errors + report->warnings +
+		report->notes;
+
+	if (findings > MAX_LOGGED_FINDINGS)
 		pr_err("%u more findings not logged; run 'jailhouse config check' to see them all\n",
-		       report->errors + report->warnings -
-		       MAX_LOGGED_FINDINGS);
+		       findings - MAX_LOGGED_FINDINGS);
 
 	if (report->errors > 1)
 		return jailhouse_fail(jf, -EINVAL,

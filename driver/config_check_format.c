@@ -7,4 +7,4 @@
 #include <linux/string.h>
 
 /* kernel headers first: the ABI headers only add what they do not define */
-#include "../hypervisor/config_check_format.c"
+#include "../common/config_check/format.c"

@@ -69,13 +69,6 @@ static void arrive(volatile unsigned int *counter, int err)
 	arch_send_event();
 }
 
-void print_config_finding(void *ctx, const struct config_check_finding *f)
-{
-	printk("%s: config: %s: %s[%d] %s (0x%llx-0x%llx)\n",
-	       f->severity == CC_ERROR ? "ERROR" : "WARNING", f->cell,
-	       f->array, f->index, f->what, f->start, f->end);
-}
-
 void print_pool_usage(const char *when)
 {
 	printk("Page pool usage after %s: mem %lu/%lu, remap %lu/%lu\n", when,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The built-in config checker: the same checks the driver and the
- * hypervisor apply (hypervisor/config_check.c), run on compiled .cell
+ * hypervisor apply (common/config_check/), run on compiled .cell
  * files on the host or the target before anything is loaded.
  */
 #include <stdio.h>
@@ -20,18 +20,23 @@ enum config_kind {
 	CONFIG_OTHER,
 };
 
-struct check_context {
-	const char *file;	/* config being checked, prefixes findings */
-	unsigned int errors;
-	unsigned int warnings;
-	bool structure_broken;	/* cannot look inside this blob */
-};
-
 struct loaded_config {
 	const char *file;
 	void *blob;
 	size_t size;
 	bool usable;		/* passed the structural checks */
+};
+
+struct check_context {
+	const char *file;	/* config being checked, names findings */
+	/* to name the config of a finding across cells by its file */
+	const struct loaded_config *system;
+	const struct loaded_config *cells;
+	unsigned int num_cells;
+	unsigned int errors;
+	unsigned int warnings;
+	unsigned int notes;
+	bool structure_broken;	/* cannot look inside this blob */
 };
 
 static enum config_kind config_kind(const void *blob, size_t size)
@@ -61,14 +66,15 @@ static bool looks_like_text(const unsigned char *data, size_t size)
 static void report_not_a_config(struct check_context *ctx,
 				const void *blob, size_t size)
 {
-	printf("%s: error: not a Jailhouse config (no JHSYS or JHCLL "
-		"signature)\n", ctx->file);
+	printf("error: %s: not a Jailhouse config (no JHSYS or JHCLL "
+		"signature)", ctx->file);
 	if (size >= 4 && memcmp(blob, "\177ELF", 4) == 0)
-		printf("  hint: this is an ELF object; the .cell file is "
-			"made from it with objcopy -O binary\n");
+		printf("; hint: this is an ELF object; the .cell file is "
+			"made from it with objcopy -O binary");
 	else if (looks_like_text(blob, size))
-		printf("  hint: this looks like text; pass the compiled "
-			".cell file, not the C source\n");
+		printf("; hint: this looks like text; pass the compiled "
+			".cell file, not the C source");
+	printf("\n");
 	ctx->errors++;
 }
 
@@ -87,27 +93,53 @@ static bool is_structural(enum config_check_code code)
 	}
 }
 
+/*
+ * The file a finding is in: the one being checked, or for findings across
+ * cells, the one whose blob holds the cell name the finding points to.
+ */
+static bool holds(const struct loaded_config *cfg, const char *p)
+{
+	const char *blob = cfg->blob;
+
+	return blob && p >= blob && p < blob + cfg->size;
+}
+
+static const char *finding_file(const struct check_context *ctx,
+				const struct config_check_finding *f)
+{
+	unsigned int n;
+
+	if (ctx->file)
+		return ctx->file;
+	if (ctx->system && holds(ctx->system, f->cell))
+		return ctx->system->file;
+	for (n = 0; n < ctx->num_cells; n++)
+		if (holds(&ctx->cells[n], f->cell))
+			return ctx->cells[n].file;
+	return NULL;
+}
+
 static void report_finding(void *opaque, const struct config_check_finding *f)
 {
 	struct check_context *ctx = opaque;
+	const char *file = finding_file(ctx, f);
 	char small[1024], *text = small;
 	int len;
 
-	len = config_check_format(f, small, sizeof(small));
+	len = config_check_format_at(f, file, small, sizeof(small));
 	if (len >= (int)sizeof(small)) {
 		text = malloc(len + 1);
 		if (text)
-			config_check_format(f, text, len + 1);
+			config_check_format_at(f, file, text, len + 1);
 		else
 			text = small;	/* print it cut rather than not */
 	}
 	if (len < 0)
-		snprintf(small, sizeof(small), "%s finding [%s]\n",
-			 f->severity == CC_ERROR ? "error" : "warning",
+		snprintf(small, sizeof(small), "%s: %s: [%s]\n",
+			 config_check_severity_name(f->severity),
+			 file ? file : "config",
 			 config_check_code_name(f->code));
 
-	if (ctx->file)
-		printf("%s: ", ctx->file);
 	fputs(text, stdout);
 	if (text[0] && text[strlen(text) - 1] != '\n')
 		putchar('\n');
@@ -118,8 +150,10 @@ static void report_finding(void *opaque, const struct config_check_finding *f)
 		ctx->errors++;
 		if (is_structural(f->code))
 			ctx->structure_broken = true;
-	} else {
+	} else if (f->severity == CC_WARNING) {
 		ctx->warnings++;
+	} else {
+		ctx->notes++;
 	}
 }
 
@@ -223,12 +257,11 @@ static bool load_config(struct check_context *ctx, struct loaded_config *cfg,
 		return false;
 	}
 	if (kind != expected) {
-		printf("%s: error: this is a %s config, expected a "
-			"%s config\n", cfg->file,
+		printf("error: %s: this is a %s config, expected a "
+			"%s config; hint: the system config comes first, the "
+			"cell configs after it\n", cfg->file,
 			kind == CONFIG_SYSTEM ? "system" : "cell",
 			expected == CONFIG_SYSTEM ? "system" : "cell");
-		printf("  hint: the system config comes first, the "
-			"cell configs after it\n");
 		ctx->errors++;
 		return false;
 	}
@@ -254,6 +287,9 @@ int config_check_command(const char *sysconfig, char *const cellconfigs[],
 		fprintf(stderr, "jailhouse: config check: out of memory\n");
 		return 1;
 	}
+	ctx.system = &system;
+	ctx.cells = cells;
+	ctx.num_cells = num_cellconfigs;
 
 	if (load_config(&ctx, &system, CONFIG_SYSTEM)) {
 		ctx.structure_broken = false;
@@ -287,7 +323,7 @@ int config_check_command(const char *sysconfig, char *const cellconfigs[],
 	}
 
 	if (!system.usable && system.blob && num_cellconfigs > 0)
-		printf("%s: note: cell configs not checked: the "
+		printf("note: %s: cell configs not checked: the "
 			"system config is unusable\n", sysconfig);
 
 	if (ctx.errors == 0) {
@@ -298,11 +334,12 @@ int config_check_command(const char *sysconfig, char *const cellconfigs[],
 
 	printf("%u config%s checked: ", num_cellconfigs + 1,
 	       plural(num_cellconfigs + 1));
-	if (ctx.errors == 0 && ctx.warnings == 0)
+	if (ctx.errors == 0 && ctx.warnings == 0 && ctx.notes == 0)
 		printf("no problems found\n");
 	else
-		printf("%u error%s, %u warning%s\n", ctx.errors,
-		       plural(ctx.errors), ctx.warnings, plural(ctx.warnings));
+		printf("%u error%s, %u warning%s, %u note%s\n", ctx.errors,
+		       plural(ctx.errors), ctx.warnings, plural(ctx.warnings),
+		       ctx.notes, plural(ctx.notes));
 
 	free(system.blob);
 	for (n = 0; n < num_cellconfigs; n++)

@@ -3,10 +3,16 @@
  * Config validation shared by every component that reads configs: the CLI
  * (`jailhouse config check`), the driver (readable errors before EL2 is
  * touched), the hypervisor (enforcement; it never trusts the root cell) and
- * the host tests.  The implementation (hypervisor/config_check.c) is pure C
+ * the host tests.  The implementation (common/config_check/) is pure C
  * over the ABI structs: no libc, no allocation, no output.  Every problem
  * is handed to a caller-supplied callback as a structured finding, which
  * each user prints its own way (config_check_format() helps).
+ *
+ * Severities: an error refuses the config (isolation would break, or the
+ * config cannot work).  A warning is accepted and printed: the hypervisor
+ * makes the case safe (e.g. it carves a GIC window out of the root's
+ * stage 2).  A note only informs (e.g. an all-zero array entry that is
+ * ignored).  The config_check_*() functions return the number of errors.
  */
 #ifndef _JAILHOUSE_CONFIG_CHECK_H
 #define _JAILHOUSE_CONFIG_CHECK_H
@@ -18,7 +24,8 @@ enum config_check_code {
 	CC_OK = 0,
 	/* blob structure */
 	CC_TRUNCATED,		/* blob smaller than its header or arrays */
-	CC_TRAILING_DATA,	/* blob larger than its declared content */
+	CC_TRAILING_DATA,	/* warning: blob larger than its declared
+				   content; the rest is ignored */
 	CC_BAD_SIGNATURE,	/* neither JHSYS/JHCLL nor rev13 signature */
 	CC_BAD_REVISION,	/* revision other than 14 (or 13) */
 	CC_BAD_ARCH,		/* architecture byte is not arm64 */
@@ -28,31 +35,40 @@ enum config_check_code {
 	/* memory regions */
 	CC_MEM_UNALIGNED,	/* phys/virt/size not page aligned (and not a
 				   valid sub-page MMIO region) */
-	CC_MEM_EMPTY,		/* size 0 outside an ivshmem R/W slot */
+	CC_MEM_EMPTY,		/* size 0 with other fields set (all-zero
+				   entries: CC_MEM_ZERO_ENTRY) */
 	CC_MEM_WRAP,		/* start + size overflows */
-	CC_MEM_BAD_FLAGS,	/* unknown or contradictory flag bits */
+	CC_MEM_BAD_FLAGS,	/* warning: unknown or contradictory flag
+				   bits, ignored */
 	CC_MEM_OVERLAP_PHYS,	/* two regions of one cell overlap physically */
 	CC_MEM_OVERLAP_VIRT,	/* two regions of one cell overlap in IPA */
 	CC_MEM_HYPERVISOR,	/* region covers hypervisor memory */
-	CC_MEM_GIC,		/* region maps the GICD/GICR/GICC/GICH */
+	CC_MEM_GIC,		/* region maps the GICD/GICR/GICC/GICH/GICV
+				   (warning in the root: carved out) */
 	CC_MEM_DEBUG_CONSOLE,	/* non-root cell maps the hypervisor UART
 				   without ROOTSHARED */
-	CC_MEM_IOMMU,		/* region maps an IOMMU unit */
-	CC_MEM_PCI_MMCONFIG,	/* region maps the (virtual) PCI ECAM */
-	CC_MEM_NOT_IN_ROOT,	/* non-root memory not owned by the root */
+	CC_MEM_IOMMU,		/* region maps an IOMMU unit (warning in the
+				   root: carved out) */
+	CC_MEM_PCI_MMCONFIG,	/* region maps the (virtual) PCI ECAM
+				   (warning in the root: carved out) */
+	CC_MEM_NOT_IN_ROOT,	/* non-root RAM the root does not have, or a
+				   device window beyond the root into its RAM
+				   (else CC_MEM_BEYOND_ROOT) */
 	CC_MEM_CELL_OVERLAP,	/* non-root memory overlaps another cell's */
 	/* CPUs */
 	CC_CPU_NOT_IN_ROOT,	/* cell CPU not in the root cell's set */
 	CC_CPU_SHARED,		/* CPU assigned to two non-root cells */
 	CC_CPU_ROOT_STARVED,	/* cells take all of the root's CPUs */
 	/* interrupts */
-	CC_IRQCHIP_ADDRESS,	/* irqchip address is not the GICD */
+	CC_IRQCHIP_ADDRESS,	/* warning: irqchip address is not the GICD,
+				   the entry is ignored */
 	CC_IRQCHIP_PIN_BASE,	/* pin_base not a multiple of 32 / too big */
 	CC_IRQ_SHARED,		/* one SPI granted to two non-root cells */
-	CC_IRQ_NOT_IN_ROOT,	/* SPI not granted to the root cell */
+	CC_IRQ_NOT_IN_ROOT,	/* warning: SPI not granted to the root */
 	/* comm region */
-	CC_COMM_REGION_MISSING,	/* non-root cell without COMM_REGION */
-	CC_COMM_REGION_MULTIPLE,
+	CC_COMM_REGION_MISSING,	/* warning: non-root cell without
+				   COMM_REGION */
+	CC_COMM_REGION_MULTIPLE, /* warning */
 	CC_COMM_REGION_BAD,	/* comm region size/placement wrong */
 	/* platform */
 	CC_GIC_VERSION,		/* gic_version not 2 or 3 */
@@ -61,7 +77,8 @@ enum config_check_code {
 	CC_DEBUG_CONSOLE,	/* unsupported/ill-formed debug console */
 	/* PCI / ivshmem */
 	CC_PCI_SHMEM_RANGE,	/* ivshmem regions beyond the memory array */
-	CC_PCI_SHMEM_PEERS,	/* dev_id >= peers, or peers out of range */
+	CC_PCI_SHMEM_PEERS,	/* dev_id above 11, too many MSI-X vectors;
+				   warning: peers 0 or above 12 */
 	CC_PCI_CAPS_RANGE,	/* caps beyond the capability array */
 	CC_PCI_DUPLICATE_BDF,	/* two devices with one domain:bdf */
 	CC_PCI_TYPE,		/* unknown device type */
@@ -70,12 +87,22 @@ enum config_check_code {
 	/* limits of the checker itself */
 	CC_TOO_LARGE,		/* more array entries than the checker
 				   compares pairwise (see CONFIG_CHECK_MAX_*) */
+	/* added later; kept here so that earlier codes keep their values */
+	CC_MEM_ZERO_ENTRY,	/* note: all-zero mem_regions entry, ignored */
+	CC_IRQCHIP_ZERO_ENTRY,	/* note: all-zero irqchips entry, ignored */
+	CC_MEM_BEYOND_ROOT,	/* warning: a cell's device window is larger
+				   than the root's; only MMIO outside */
+	CC_PCI_SHMEM_NO_OUTPUT,	/* note: ivshmem shmem_dev_id >= shmem_peers,
+				   the cell has no output section of its own */
+	CC_PCI_SHMEM_ID_TAKEN,	/* warning: two cells are the same ivshmem
+				   peer; the later one cannot connect */
 	CC_NUM_CODES
 };
 
 enum config_check_severity {
 	CC_ERROR,		/* the config must not be used */
-	CC_WARNING,		/* suspicious but usable */
+	CC_WARNING,		/* accepted; the hypervisor makes it safe */
+	CC_NOTE,		/* accepted; for information only */
 };
 
 /* What start/end (and other_start/other_end) of a finding hold. */
@@ -85,6 +112,7 @@ enum config_check_value {
 	CC_VAL_NUMBER,		/* a plain number in start */
 	CC_VAL_PIN,		/* an interrupt ID (INTID) in start */
 	CC_VAL_BDF,		/* PCI domain << 16 | bdf in start */
+	CC_VAL_HEX,		/* a number in start, shown in hex */
 };
 
 /*
@@ -174,19 +202,26 @@ __u64 config_check_system_size(const struct jailhouse_system *sys);
 /* Short stable name of a code, e.g. "mem-overlap-phys". */
 const char *config_check_code_name(enum config_check_code code);
 
-#ifndef __JAILHOUSE_FREESTANDING__
 /*
- * Render one finding as text (hypervisor/config_check_format.c, needs
- * snprintf: hosted or kernel), e.g.
+ * Render one finding as one line of text ending in a newline
+ * (common/config_check/format.c, needs snprintf: hosted, kernel, or the
+ * hypervisor's), ranges inclusive, e.g.
  *   error: inmate-demo: mem_regions[2] 0x7fc00000-0x7fc0ffff overlaps
- *   hypervisor memory 0x7fc00000-0x7fffffff
- *     hint: ...
- * (first line unbroken, ranges inclusive), each line ending in a newline.
+ *   hypervisor memory 0x7fc00000-0x7fffffff; hint: ...
  * Returns what snprintf returns: the length of the full text, which was
  * cut if >= len.  buf may be NULL with len 0 to measure.
  */
 int config_check_format(const struct config_check_finding *f,
 			char *buf, size_t len);
-#endif
+
+/*
+ * The same, naming the config by @where (e.g. its file name) instead of
+ * the cell's name; NULL falls back to the cell's name.
+ */
+int config_check_format_at(const struct config_check_finding *f,
+			   const char *where, char *buf, size_t len);
+
+/* "error", "warning" or "note" */
+const char *config_check_severity_name(enum config_check_severity severity);
 
 #endif /* !_JAILHOUSE_CONFIG_CHECK_H */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * String formatting shared by the hypervisor and the inmate library (both
- * compile hypervisor/format.c).  Supported conversions: %s %c %d %i %u %x
+ * compile common/format.c).  Supported conversions: %s %c %d %i %u %x
  * %X %p %%, the length modifiers l and ll, a field width, and the flags
  * '0' (zero padding) and '-' (left adjust).  Anything else is copied to
  * the output verbatim so that a wrong format is visible, not silent.

@@ -2,6 +2,7 @@
 /*
  * Error numbers returned by hypercalls and internal functions (as negative
  * values).  They are Linux's numbers: the driver passes them to user space.
+ * Inmates see the same values as hypercall results.
  */
 #ifndef _JAILHOUSE_ERRNO_H
 #define _JAILHOUSE_ERRNO_H

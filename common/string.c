@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Memory and string helpers.  Shared with the inmate library, so this file
- * depends on nothing but <jailhouse/string.h>.  Byte-wise on purpose: the
+ * Memory and string helpers for the hypervisor and the inmate library (both
+ * compile this file), so it depends on nothing but <jailhouse/string.h>.  Byte-wise on purpose: the
  * hypervisor copies little data, and byte accesses are safe on any memory
  * type (device memory faults on unaligned wider accesses).
  */

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Text rendering of config check findings for the users that have
- * snprintf: the driver (kernel) and the CLI and tests (hosted).  The
- * hypervisor prints findings its own way and does not link this file.
+ * Text rendering of config check findings, one line each, for every user:
+ * the driver (kernel snprintf), the CLI and the host tests (libc) and the
+ * hypervisor (common/format.c), so that a problem reads the same wherever
+ * it is reported:
  *
  *   error: inmate-demo: mem_regions[2] 0x7fc00000-0x7fc0ffff overlaps
- *   hypervisor memory 0x7fc00000-0x7fffffff
- *     hint: move the region out of hypervisor_memory; ...
+ *   hypervisor memory 0x7fc00000-0x7fffffff; hint: move the region ...
  *
- * (the first line is one line).  Ranges are printed inclusive, as in
- * /proc/iomem.
+ * (one line).  Ranges are printed inclusive, as in /proc/iomem.
  */
 
-#ifdef __KERNEL__
+#if defined(__JAILHOUSE_FREESTANDING__)
+#include <jailhouse/format.h>
+#elif defined(__KERNEL__)
 #include <linux/kernel.h>
 #else
 #include <stdio.h>
@@ -53,6 +54,9 @@ static void add_value(struct text *t, enum config_check_value kind,
 	case CC_VAL_NUMBER:
 		text_add(t, " %llu", (unsigned long long)start);
 		break;
+	case CC_VAL_HEX:
+		text_add(t, " 0x%llx", (unsigned long long)start);
+		break;
 	case CC_VAL_PIN:
 		text_add(t, " INTID %llu", (unsigned long long)start);
 		break;
@@ -83,14 +87,20 @@ static bool same_name(const char *a, const char *b)
 int config_check_format(const struct config_check_finding *f,
 			char *buf, size_t len)
 {
+	return config_check_format_at(f, NULL, buf, len);
+}
+
+int config_check_format_at(const struct config_check_finding *f,
+			   const char *where, char *buf, size_t len)
+{
 	struct text t = { .buf = buf, .len = buf ? len : 0, .pos = 0 };
 	bool other_here;
 
 	if (buf && len)
 		buf[0] = 0;
 
-	text_add(&t, "%s: %s:", f->severity == CC_ERROR ? "error" : "warning",
-		 f->cell ? f->cell : "(unknown)");
+	text_add(&t, "%s: %s:", config_check_severity_name(f->severity),
+		 where ? where : f->cell ? f->cell : "(unknown)");
 	if (f->array) {
 		text_add(&t, " %s", f->array);
 		if (f->index >= 0)
@@ -115,8 +125,8 @@ int config_check_format(const struct config_check_finding *f,
 		}
 		text_add(&t, ")");
 	}
-	text_add(&t, "\n");
 	if (f->hint)
-		text_add(&t, "  hint: %s\n", f->hint);
+		text_add(&t, "; hint: %s", f->hint);
+	text_add(&t, "\n");
 	return t.pos;
 }
