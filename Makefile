@@ -78,5 +78,9 @@ clean:
 	+$(SUBMAKE) -C inmates clean
 	+$(SUBMAKE) -C tools clean
 	+$(SUBMAKE) -C tests/host clean
-	[ ! -f "$(KDIR)/Makefile" ] || $(MAKE) -C $(KDIR) M=$(srctree) \
+	# Kbuild's clean deletes every *.o, *.ko, *.a ... below M: with
+	# M=$(srctree) that would include the kernel cache in .cache/ (its
+	# modules and headers).  Only driver/ holds module build output.
+	[ ! -f "$(KDIR)/Makefile" ] || $(MAKE) -C $(KDIR) M=$(srctree)/driver \
 		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) clean
+	rm -f Module.symvers modules.order
