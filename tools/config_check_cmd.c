@@ -316,10 +316,23 @@ int config_check_command(const char *sysconfig, char *const cellconfigs[],
 	}
 
 	if (system.usable && num_usable > 0) {
+		unsigned int errors_before = ctx.errors;
+
 		/* findings across cells name the cells themselves */
 		ctx.file = NULL;
 		config_check_cells(sys, usable_cells, num_usable,
 				   report_finding, &ctx);
+		/*
+		 * Jailhouse's checker looks at each cell on its own; ours
+		 * also checks the cells given as running at the same time.
+		 * A board's demo cells are usually alternatives, so say how
+		 * to check them the Jailhouse way.
+		 */
+		if (num_usable > 1 && ctx.errors > errors_before)
+			printf("note: the %u cell configs were checked as "
+			       "running at the same time; cells that only run "
+			       "one at a time can be checked each on its own "
+			       "with %s\n", num_usable, sysconfig);
 	}
 
 	if (!system.usable && system.blob && num_cellconfigs > 0)
