@@ -26,6 +26,15 @@ long jailhouse_preflight(struct jailhouse_file *jf,
 			 size_t config_size);
 
 /*
+ * The memory part of the pre-flight (preflight_memory.c): the hypervisor
+ * memory and every root cell RAM region of @config exist on this machine
+ * as RAM or reserved memory, and Linux does not use the hypervisor
+ * memory.  0, or -errno after jailhouse_fail() naming the region.
+ */
+long jailhouse_check_memory(struct jailhouse_file *jf,
+			    const struct jailhouse_system *config);
+
+/*
  * header.max_cpus for @config: one more than the highest CPU of the root
  * cell, and at least the number of possible CPUs, so that per_cpu(cpu)
  * exists for every CPU Linux can bring up.
