@@ -307,7 +307,7 @@ static long check_firmware(struct jailhouse_file *jf,
 	err = jailhouse_firmware_check(fw, config, config_size, jf->reason,
 				       sizeof(jf->reason));
 	if (err)
-		pr_err("%s\n", jf->reason);
+		jailhouse_log_reason(jf, err);
 
 	release_firmware(fw);
 	return err;
