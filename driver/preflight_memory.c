@@ -151,7 +151,7 @@ static bool describe_gap(struct machine_memory *mm,
 		snprintf(where, sizeof(where), "at 0x%llx-0x%llx",
 			 gap->first, gap->last);
 	snprintf(mm->gap_text, sizeof(mm->gap_text),
-		 mmio ? "no RAM but device MMIO is %s (see /proc/iomem)" :
+		 mmio ? "device MMIO, not RAM, is %s (see /proc/iomem)" :
 		 "nothing is %s", where);
 	return mmio;
 }
@@ -176,7 +176,7 @@ static long check_hv_memory_exists(struct jailhouse_file *jf,
 
 	describe_gap(mm, &gap, first, last);
 	return jailhouse_fail(jf, -EINVAL,
-			      "hypervisor_memory 0x%llx-0x%llx does not exist on this machine: %s (its RAM is %s); a system config for another board? Use this board's, or place hypervisor_memory in RAM and reserve it (\"mem=\" or a no-map /reserved-memory node)",
+			      "hypervisor_memory 0x%llx-0x%llx does not exist on this machine: %s, and its RAM is %s; a system config for another board, or for one with more RAM? Use this board's, or place hypervisor_memory in its RAM and reserve it (\"mem=\" or a no-map /reserved-memory node)",
 			      first, last, mm->gap_text, mm->ram_list);
 }
 
@@ -227,7 +227,7 @@ static long check_root_ram_exists(struct jailhouse_file *jf,
 
 		mmio = describe_gap(mm, &gap, first, last);
 		return jailhouse_fail(jf, -EINVAL,
-				      "mem_regions[%u] 0x%llx-0x%llx (root cell RAM) does not exist on this machine: %s (its RAM is %s); %s",
+				      "mem_regions[%u] 0x%llx-0x%llx (root cell RAM) does not exist on this machine: %s, and its RAM is %s; %s",
 				      n, first, last, mm->gap_text, mm->ram_list,
 				      mmio ?
 				      "if the region is a device window, flag it JAILHOUSE_MEM_IO" :
