@@ -28,6 +28,7 @@
 #include "cell.h"
 #include "enable.h"
 #include "jailhouse.h"
+#include "preflight.h"
 
 /* The hypervisor uses the cell ID as the VMID of the cell's stage 2. */
 #define MAX_CELL_ID	255
@@ -348,6 +349,9 @@ static long prepare_cell(struct jailhouse_file *jf,
 	if (err)
 		return err;
 	err = check_linux_ram(jf, cell->config);
+	if (err)
+		return err;
+	err = jailhouse_check_cell_memory(jf, cell->config);
 	if (err)
 		return err;
 

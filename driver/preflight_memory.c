@@ -18,8 +18,9 @@
  * EFI memory map, the resource tree's System RAM and reserved ranges are
  * what the kernel knows; all four sources are combined.
  *
- * MMIO regions (JAILHOUSE_MEM_IO) are device windows, not RAM, and are not
- * checked.  The range logic is in mem_ranges.c.
+ * Cell create checks a cell's RAM the same way, since the driver loads
+ * images into it.  MMIO regions (JAILHOUSE_MEM_IO) are device windows, not
+ * RAM, and are not checked.  The range logic is in mem_ranges.c.
  */
 
 #define pr_fmt(fmt) "jailhouse: " fmt
@@ -30,6 +31,7 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include <jailhouse/cell-config.h>
 
@@ -201,21 +203,26 @@ static long check_hv_memory_unused(struct jailhouse_file *jf,
 }
 
 /*
- * The root keeps its RAM regions as they are; a region this machine does
- * not have would be handed to Linux as RAM by the hypervisor.
+ * Every RAM region of @cell (the root cell if @is_root) is memory this
+ * machine has.  The root keeps its RAM regions as they are, so a region
+ * the machine does not have would be handed to Linux as RAM by the
+ * hypervisor; a non-root cell's RAM is inside the root's regions, but
+ * possibly inside one of its device windows, where the driver would
+ * load images.
  */
-static long check_root_ram_exists(struct jailhouse_file *jf,
-				  struct machine_memory *mm,
-				  const struct jailhouse_system *config)
+static long check_ram_regions_exist(struct jailhouse_file *jf,
+				    struct machine_memory *mm,
+				    const struct jailhouse_cell_desc *cell,
+				    bool is_root)
 {
-	const struct jailhouse_memory *mem =
-		jailhouse_cell_mem_regions(&config->root_cell);
-	u32 n, num = config->root_cell.num_memory_regions;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell);
+	char owner[JAILHOUSE_CELL_NAME_MAXLEN + 16];
 	struct mem_range gap;
 	u64 first, last;
 	bool mmio;
+	u32 n;
 
-	for (n = 0; n < num; n++) {
+	for (n = 0; n < cell->num_memory_regions; n++) {
 		if (mem[n].size == 0 ||
 		    mem[n].flags & (JAILHOUSE_MEM_IO |
 				    JAILHOUSE_MEM_COMM_REGION))
@@ -225,15 +232,53 @@ static long check_root_ram_exists(struct jailhouse_file *jf,
 		if (mem_ranges_cover(&mm->present, first, last, &gap))
 			continue;
 
+		if (is_root)
+			strscpy(owner, "root cell RAM", sizeof(owner));
+		else
+			snprintf(owner, sizeof(owner), "RAM of cell \"%.*s\"",
+				 JAILHOUSE_CELL_NAME_MAXLEN, cell->name);
 		mmio = describe_gap(mm, &gap, first, last);
 		return jailhouse_fail(jf, -EINVAL,
-				      "mem_regions[%u] 0x%llx-0x%llx (root cell RAM) does not exist on this machine: %s, and its RAM is %s; %s",
-				      n, first, last, mm->gap_text, mm->ram_list,
+				      "mem_regions[%u] 0x%llx-0x%llx (%s) does not exist on this machine: %s, and its RAM is %s; %s",
+				      n, first, last, owner,
+				      mm->gap_text, mm->ram_list,
 				      mmio ?
 				      "if the region is a device window, flag it JAILHOUSE_MEM_IO" :
-				      "is the system config for another board, or for one with more RAM? Use this board's, or fix the region");
+				      "a config for another board, or for one with more RAM? Use this board's, or fix the region");
 	}
 	return 0;
+}
+
+/* The machine's memory, or an ERR_PTR after jailhouse_fail(). */
+static struct machine_memory *machine_memory_get(struct jailhouse_file *jf)
+{
+	struct machine_memory *mm;
+
+	mm = machine_memory_collect();
+	if (!mm)
+		return ERR_PTR(jailhouse_fail(jf, -ENOMEM,
+					      "out of memory while checking the machine's memory"));
+	if (!mm->complete) {
+		kfree(mm);
+		return ERR_PTR(jailhouse_fail(jf, -E2BIG,
+					      "this machine describes its memory in more than %u separate ranges: too many to check the config against",
+					      MAX_MEMORY_RANGES));
+	}
+	return mm;
+}
+
+long jailhouse_check_cell_memory(struct jailhouse_file *jf,
+				 const struct jailhouse_cell_desc *cell)
+{
+	struct machine_memory *mm;
+	long err;
+
+	mm = machine_memory_get(jf);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	err = check_ram_regions_exist(jf, mm, cell, false);
+	kfree(mm);
+	return err;
 }
 
 long jailhouse_check_memory(struct jailhouse_file *jf,
@@ -252,23 +297,15 @@ long jailhouse_check_memory(struct jailhouse_file *jf,
 				      hv_mem->phys_start + hv_mem->size - 1,
 				      PAGE_SIZE);
 
-	mm = machine_memory_collect();
-	if (!mm)
-		return jailhouse_fail(jf, -ENOMEM,
-				      "out of memory while checking the machine's memory");
-	if (!mm->complete) {
-		err = jailhouse_fail(jf, -E2BIG,
-				     "this machine describes its memory in more than %u separate ranges: too many to check the system config against",
-				     MAX_MEMORY_RANGES);
-		goto out;
-	}
+	mm = machine_memory_get(jf);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
 
 	err = check_hv_memory_exists(jf, mm, hv_mem);
 	if (!err)
 		err = check_hv_memory_unused(jf, hv_mem);
 	if (!err)
-		err = check_root_ram_exists(jf, mm, config);
-out:
+		err = check_ram_regions_exist(jf, mm, &config->root_cell, true);
 	kfree(mm);
 	return err;
 }
