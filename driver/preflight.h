@@ -29,8 +29,9 @@ long jailhouse_preflight(struct jailhouse_file *jf,
 /*
  * The memory part of the pre-flight (preflight_memory.c): the hypervisor
  * memory and every root cell RAM region of @config exist on this machine
- * as RAM or reserved memory, and Linux does not use the hypervisor
- * memory.  0, or -errno after jailhouse_fail() naming the region.
+ * as RAM or reserved memory, Linux does not use the hypervisor memory, and
+ * all RAM Linux uses is root cell RAM.  0, or -errno after
+ * jailhouse_fail() naming the region.
  */
 long jailhouse_check_memory(struct jailhouse_file *jf,
 			    const struct jailhouse_system *config);

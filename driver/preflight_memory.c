@@ -18,6 +18,9 @@
  * EFI memory map, the resource tree's System RAM and reserved ranges are
  * what the kernel knows; all four sources are combined.
  *
+ * The other way round, the RAM Linux runs on must be RAM of the root cell,
+ * or Linux faults on it as soon as the hypervisor runs.
+ *
  * Cell create checks a cell's RAM the same way, since the driver loads
  * images into it.  MMIO regions (JAILHOUSE_MEM_IO) are device windows, not
  * RAM, and are not checked.  The range logic is in mem_ranges.c.
@@ -43,30 +46,44 @@
 #define MAX_MEMORY_RANGES	128
 #define RANGE_LIST_LEN		160
 
+/* where a range of the machine's memory comes from */
+enum memory_kind {
+	DT_MEMORY,	/* a /memory node: RAM, whether Linux has it or not */
+	RESERVED,	/* reserved memory, not RAM for Linux */
+	LINUX_RAM,	/* System RAM: RAM that Linux runs on */
+};
+
 struct machine_memory {
 	/* what exists: RAM and reserved memory, where to check regions */
 	struct mem_ranges present;
 	/* RAM alone, for the message that says what the machine has */
 	struct mem_ranges ram;
+	/* the RAM Linux uses, which the root cell must keep */
+	struct mem_ranges linux_ram;
 	/* false if a source had more pieces than fit: nothing is certain */
 	bool complete;
 	struct mem_range present_storage[MAX_MEMORY_RANGES];
 	struct mem_range ram_storage[MAX_MEMORY_RANGES];
+	struct mem_range linux_ram_storage[MAX_MEMORY_RANGES];
 	char ram_list[RANGE_LIST_LEN];
 	char gap_text[RANGE_LIST_LEN];
 };
 
-static void add_memory_range(struct machine_memory *mm, bool is_ram,
-			     u64 first, u64 last)
+static void add_memory_range(struct machine_memory *mm,
+			     enum memory_kind kind, u64 first, u64 last)
 {
-	if (!mem_ranges_add(&mm->present, first, last))
-		mm->complete = false;
-	if (is_ram && !mem_ranges_add(&mm->ram, first, last))
+	bool added = mem_ranges_add(&mm->present, first, last);
+
+	if (kind != RESERVED)
+		added &= mem_ranges_add(&mm->ram, first, last);
+	if (kind == LINUX_RAM)
+		added &= mem_ranges_add(&mm->linux_ram, first, last);
+	if (!added)
 		mm->complete = false;
 }
 
 /* every "reg" entry of @np, translated to a CPU physical address */
-static void add_node_ranges(struct machine_memory *mm, bool is_ram,
+static void add_node_ranges(struct machine_memory *mm, enum memory_kind kind,
 			    struct device_node *np)
 {
 	struct resource res;
@@ -74,7 +91,7 @@ static void add_node_ranges(struct machine_memory *mm, bool is_ram,
 
 	for (index = 0; !of_address_to_resource(np, index, &res); index++)
 		if (resource_size(&res))
-			add_memory_range(mm, is_ram, res.start, res.end);
+			add_memory_range(mm, kind, res.start, res.end);
 }
 
 static void add_device_tree_memory(struct machine_memory *mm)
@@ -83,25 +100,25 @@ static void add_device_tree_memory(struct machine_memory *mm)
 
 	for_each_node_by_type(np, "memory")
 		if (of_device_is_available(np))
-			add_node_ranges(mm, true, np);
+			add_node_ranges(mm, DT_MEMORY, np);
 
 	np = of_find_node_by_path("/reserved-memory");
 	if (!np)
 		return;
 	for_each_available_child_of_node(np, child)
-		add_node_ranges(mm, false, child);
+		add_node_ranges(mm, RESERVED, child);
 	of_node_put(np);
 }
 
 static int add_ram_resource(struct resource *res, void *data)
 {
-	add_memory_range(data, true, res->start, res->end);
+	add_memory_range(data, LINUX_RAM, res->start, res->end);
 	return 0;
 }
 
 static int add_reserved_resource(struct resource *res, void *data)
 {
-	add_memory_range(data, false, res->start, res->end);
+	add_memory_range(data, RESERVED, res->start, res->end);
 	return 0;
 }
 
@@ -124,12 +141,15 @@ static struct machine_memory *machine_memory_collect(void)
 		return NULL;
 	mem_ranges_init(&mm->present, mm->present_storage, MAX_MEMORY_RANGES);
 	mem_ranges_init(&mm->ram, mm->ram_storage, MAX_MEMORY_RANGES);
+	mem_ranges_init(&mm->linux_ram, mm->linux_ram_storage,
+			MAX_MEMORY_RANGES);
 	mm->complete = true;
 
 	add_device_tree_memory(mm);
 	add_resource_tree_memory(mm);
 
 	mem_ranges_merge(&mm->ram);
+	mem_ranges_merge(&mm->linux_ram);
 	mem_ranges_format(&mm->ram, mm->ram_list, sizeof(mm->ram_list));
 	return mm;
 }
@@ -249,6 +269,51 @@ static long check_ram_regions_exist(struct jailhouse_file *jf,
 	return 0;
 }
 
+/*
+ * Once the hypervisor runs, Linux can only use the memory of the root
+ * cell's RAM regions, and it may run code anywhere in its RAM: RAM that
+ * Linux has and no readable, writable and executable root region covers
+ * makes it fault, typically on every CPU at once, right after enable.
+ */
+static long check_linux_ram_in_root(struct jailhouse_file *jf,
+				    struct machine_memory *mm,
+				    const struct jailhouse_cell_desc *root)
+{
+	const u64 rwx = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+		JAILHOUSE_MEM_EXECUTE;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(root);
+	struct mem_range *storage, gap;
+	struct mem_ranges root_ram;
+	const struct mem_range *r;
+	long err = 0;
+	u32 n;
+
+	storage = kcalloc(max(root->num_memory_regions, 1U),
+			  sizeof(*storage), GFP_KERNEL);
+	if (!storage)
+		return jailhouse_fail(jf, -ENOMEM,
+				      "out of memory while checking the root cell's RAM");
+	mem_ranges_init(&root_ram, storage, root->num_memory_regions);
+	for (n = 0; n < root->num_memory_regions; n++)
+		if (mem[n].size && (mem[n].flags & rwx) == rwx &&
+		    !(mem[n].flags & (JAILHOUSE_MEM_IO |
+				      JAILHOUSE_MEM_COMM_REGION)))
+			mem_ranges_add(&root_ram, mem[n].phys_start,
+				       region_last(&mem[n]));
+
+	for (n = 0; n < mm->linux_ram.num; n++) {
+		r = &mm->linux_ram.range[n];
+		if (mem_ranges_cover(&root_ram, r->first, r->last, &gap))
+			continue;
+		err = jailhouse_fail(jf, -EINVAL,
+				     "Linux's RAM 0x%llx-0x%llx is in no root cell RAM region (readable, writable and executable) of the system config: Linux would fault there once the hypervisor runs; end Linux's RAM before it (\"mem=\" or a no-map /reserved-memory node) or add it to the root cell's RAM",
+				     gap.first, gap.last);
+		break;
+	}
+	kfree(storage);
+	return err;
+}
+
 /* The machine's memory, or an ERR_PTR after jailhouse_fail(). */
 static struct machine_memory *machine_memory_get(struct jailhouse_file *jf)
 {
@@ -306,6 +371,8 @@ long jailhouse_check_memory(struct jailhouse_file *jf,
 		err = check_hv_memory_unused(jf, hv_mem);
 	if (!err)
 		err = check_ram_regions_exist(jf, mm, &config->root_cell, true);
+	if (!err)
+		err = check_linux_ram_in_root(jf, mm, &config->root_cell);
 	kfree(mm);
 	return err;
 }
