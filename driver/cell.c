@@ -28,6 +28,7 @@
 #include "cell.h"
 #include "enable.h"
 #include "jailhouse.h"
+#include "preflight.h"
 
 /* The hypervisor uses the cell ID as the VMID of the cell's stage 2. */
 #define MAX_CELL_ID	255
@@ -350,6 +351,9 @@ static long prepare_cell(struct jailhouse_file *jf,
 	err = check_linux_ram(jf, cell->config);
 	if (err)
 		return err;
+	err = jailhouse_check_cell_memory(jf, cell->config);
+	if (err)
+		return err;
 
 	cell->id = free_cell_id();
 	if (cell->id > MAX_CELL_ID)
@@ -400,21 +404,30 @@ long jailhouse_cmd_cell_create(struct jailhouse_file *jf,
 
 	cell->sysfs = jailhouse_cell_sysfs_add(cell->id, cell->name,
 					       &cell->cpus);
+	ret = 0;
 	if (IS_ERR(cell->sysfs)) {
 		ret = jailhouse_fail(jf, PTR_ERR(cell->sysfs),
 				     "cannot create the sysfs directory of cell \"%s\" (error %ld)",
 				     cell->name, PTR_ERR(cell->sysfs));
-		if (jailhouse_hypercall(JAILHOUSE_HC_CELL_DESTROY, cell->id,
-					0))
-			pr_err("cannot destroy the half-created cell \"%s\"\n",
-			       cell->name);
-		goto out_online;
+		cell->sysfs = NULL;
+		if (!jailhouse_hypercall(JAILHOUSE_HC_CELL_DESTROY, cell->id,
+					 0))
+			goto out_online;
+		/*
+		 * It stays in the hypervisor with its CPUs, which Linux must
+		 * not take back: the driver keeps it, without a directory,
+		 * so that destroy and disable can try again.
+		 */
+		pr_warn("cannot destroy the half-created cell \"%s\" (ID %u): 'jailhouse cell destroy %u' tries again\n",
+			cell->name, cell->id, cell->id);
 	}
 
 	cpumask_andnot(&jailhouse_root.cpus, &jailhouse_root.cpus,
 		       &cell->cpus);
 	root_cpus_changed();
 	list_add_tail(&cell->entry, &cells);
+	if (ret)
+		return ret;
 	pr_info("Created Jailhouse cell \"%s\"\n", cell->name);
 	return 0;
 
@@ -455,7 +468,9 @@ static long release_cell(struct jailhouse_file *jf,
 	cpumask_t offline;
 	long err = 0;
 
-	jailhouse_cell_sysfs_remove(cell->sysfs);
+	/* none if its creation failed half-way */
+	if (cell->sysfs)
+		jailhouse_cell_sysfs_remove(cell->sysfs);
 	cpumask_or(&jailhouse_root.cpus, &jailhouse_root.cpus, &cell->cpus);
 	if (online_cpus(&cell->offlined, cell->name)) {
 		cpumask_andnot(&offline, &cell->offlined, cpu_online_mask);

@@ -3,7 +3,8 @@
  * Configs from user space: copied in with bounded sizes and checked by the
  * shared config checker before anything in the system is touched.  Every
  * finding goes to the kernel log; the first error becomes the reason of the
- * failing ioctl.  The hypervisor checks again and never trusts this one.
+ * failing ioctl, which the log then has once, as that finding.  The
+ * hypervisor checks again and never trusts this one.
  */
 
 #define pr_fmt(fmt) "jailhouse: " fmt
@@ -30,6 +31,8 @@ struct check_report {
 	unsigned int errors;
 	unsigned int warnings;
 	unsigned int notes;
+	/* the log has the first error: the reason need not repeat it there */
+	bool first_error_logged;
 	char first_error[FINDING_TEXT_LEN];
 	char text[FINDING_TEXT_LEN];
 };
@@ -71,6 +74,8 @@ static const char *system_header_mismatch(const struct jailhouse_system *sys)
  * Logs one finding as config_check_format() renders it for every user of
  * the checker: one line, naming the cell (the driver has no file name).
  * The first error, without its "error: ", becomes the reason of the ioctl.
+ * Errors are logged at the level of every refusal (jailhouse_fail()),
+ * warnings and notes below it.
  */
 static void report_finding(void *ctx, const struct config_check_finding *f)
 {
@@ -106,40 +111,49 @@ static void report_finding(void *ctx, const struct config_check_finding *f)
 	if (report->errors + report->warnings + report->notes >
 	    MAX_LOGGED_FINDINGS)
 		return;
-	if (f->severity == CC_ERROR)
-		pr_err("%s\n", text);
-	else if (f->severity == CC_WARNING)
+	if (f->severity == CC_ERROR) {
+		if (report->errors == 1)
+			report->first_error_logged = true;
 		pr_warn("%s\n", text);
-	else
+	} else if (f->severity == CC_WARNING) {
+		pr_notice("%s\n", text);
+	} else {
 		pr_info("%s\n", text);
+	}
 }
 
 /*
  * Turns the findings of one checker run into the outcome of the ioctl:
  * the first error becomes its reason, warnings only go to the log.
- * @what names the config in the reason ("system configuration").
+ * @what names the config in the reason ("system configuration").  The
+ * reason is logged only if its finding was not.
  */
 static long finish_report(struct jailhouse_file *jf,
 			  const struct check_report *report, const char *what)
 {
 	unsigned int findings = report->errors + report->warnings +
 		report->notes;
+	long err = -EINVAL;
 
 	if (findings > MAX_LOGGED_FINDINGS)
-		pr_err("%u more findings not logged; run 'jailhouse config check' to see them all\n",
-		       findings - MAX_LOGGED_FINDINGS);
+		pr_warn("%u more findings not logged; run 'jailhouse config check' to see them all\n",
+			findings - MAX_LOGGED_FINDINGS);
 
 	if (report->errors > 1)
-		return jailhouse_fail(jf, -EINVAL,
-				      "invalid %s (%u errors, see the kernel log), first: %s",
-				      what, report->errors,
-				      report->first_error);
-	if (report->errors == 1)
-		return jailhouse_fail(jf, -EINVAL, "invalid %s: %s", what,
-				      report->first_error);
+		jailhouse_set_reason(jf, err,
+				     "invalid %s (%u errors, see the kernel log), first: %s",
+				     what, report->errors,
+				     report->first_error);
+	else if (report->errors == 1)
+		jailhouse_set_reason(jf, err, "invalid %s: %s", what,
+				     report->first_error);
+	if (report->errors)
+		return report->first_error_logged ? err :
+			jailhouse_log_reason(jf, err);
+
 	if (report->warnings)
-		pr_warn("%s: %u warning%s, see above\n", what,
-			report->warnings, report->warnings == 1 ? "" : "s");
+		pr_notice("%s: %u warning%s, see above\n", what,
+			  report->warnings, report->warnings == 1 ? "" : "s");
 	return 0;
 }
 

@@ -265,7 +265,11 @@ int jailhouse_hv_enable(const struct jailhouse_system *config,
 			 "entering the hypervisor failed on %d CPU(s) with error %ld: %s (details: 'jailhouse console')",
 			 atomic_read(&args.failed_cpus), err,
 			 enter_error_text(err));
-		/* every CPU is back in Linux; the image stays for the console */
+		/*
+		 * Every CPU is back in Linux, its VBAR_EL2 at the image's stub
+		 * vectors: the memory stays claimed and mapped (also for the
+		 * console) until the next enable or the module's unload.
+		 */
 	}
 
 out_release:

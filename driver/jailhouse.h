@@ -47,12 +47,20 @@ struct jailhouse_file {
 };
 
 /*
- * Records why the current ioctl fails on @jf, logs it with pr_err and
- * returns @err, so that failure paths read "return jailhouse_fail(...)".
- * The text has no "jailhouse: " prefix; the log adds it.
+ * Records why the current ioctl fails on @jf, logs it (one line, at
+ * warning level: the tool prints it for the user) and returns @err, so
+ * that failure paths read "return jailhouse_fail(...)".  The text has no
+ * "jailhouse: " prefix; the log adds it.  Every refusal is logged exactly
+ * once: jailhouse_log_reason() logs a reason a callee wrote into
+ * @jf->reason, jailhouse_set_reason() records one the log already has in
+ * other words (the config checker's findings).
  */
 __printf(3, 4)
 long jailhouse_fail(struct jailhouse_file *jf, long err, const char *fmt, ...);
+long jailhouse_log_reason(struct jailhouse_file *jf, long err);
+__printf(3, 4)
+long jailhouse_set_reason(struct jailhouse_file *jf, long err,
+			  const char *fmt, ...);
 
 /* sysfs.c: /sys/devices/jailhouse */
 int jailhouse_sysfs_init(void);

@@ -31,6 +31,28 @@
 DEFINE_MUTEX(jailhouse_lock);
 bool jailhouse_enabled;
 
+/*
+ * A refused request is the user's to fix, and the tool prints its reason.
+ * One line at warning level keeps it in the log without the console, at
+ * the usual "quiet" loglevel, repeating what the tool says.
+ */
+long jailhouse_log_reason(struct jailhouse_file *jf, long err)
+{
+	pr_warn("%s\n", jf->reason);
+	return err;
+}
+
+long jailhouse_set_reason(struct jailhouse_file *jf, long err,
+			  const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(jf->reason, sizeof(jf->reason), fmt, args);
+	va_end(args);
+	return err;
+}
+
 long jailhouse_fail(struct jailhouse_file *jf, long err, const char *fmt, ...)
 {
 	va_list args;
@@ -38,9 +60,7 @@ long jailhouse_fail(struct jailhouse_file *jf, long err, const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(jf->reason, sizeof(jf->reason), fmt, args);
 	va_end(args);
-
-	pr_err("%s\n", jf->reason);
-	return err;
+	return jailhouse_log_reason(jf, err);
 }
 
 struct jailhouse_root_cell jailhouse_root;
@@ -66,8 +86,7 @@ static long hv_failed(struct jailhouse_file *jf, long err, const char *what)
 		snprintf(jf->reason, sizeof(jf->reason),
 			 "%s failed with error %ld (see the kernel log and 'jailhouse console')",
 			 what, err);
-	pr_err("%s\n", jf->reason);
-	return err;
+	return jailhouse_log_reason(jf, err);
 }
 
 static long jailhouse_cmd_enable(struct jailhouse_file *jf,

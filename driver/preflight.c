@@ -13,7 +13,6 @@
 #include <linux/bitmap.h>
 #include <linux/cpumask.h>
 #include <linux/firmware.h>
-#include <linux/ioport.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -238,34 +237,6 @@ out:
 	return err;
 }
 
-/*
- * The image overwrites the hypervisor memory, so Linux must not use it:
- * hidden with mem=, or a no-map reserved-memory node (which is a plain
- * "reserved" resource, not System RAM).  The driver's own claim from an
- * earlier enable is not System RAM either.
- */
-static long check_hv_memory(struct jailhouse_file *jf,
-			    const struct jailhouse_system *config)
-{
-	const struct jailhouse_memory *hv_mem = &config->hypervisor_memory;
-	u64 start = hv_mem->phys_start, size = hv_mem->size;
-	u64 last = start + size - 1;
-
-	/* the config checker wants 4 KiB; the kernel maps in its pages */
-	if (!PAGE_ALIGNED(start) || !PAGE_ALIGNED(size) || size == 0)
-		return jailhouse_fail(jf, -EINVAL,
-				      "hypervisor memory 0x%llx-0x%llx is not aligned to the kernel's %lu-byte pages: align phys_start and size in the system config",
-				      start, last, PAGE_SIZE);
-
-	if (region_intersects(start, size, IORESOURCE_SYSTEM_RAM,
-			      IORES_DESC_NONE) == REGION_DISJOINT)
-		return 0;
-
-	return jailhouse_fail(jf, -EBUSY,
-			      "hypervisor memory 0x%llx-0x%llx is in use by Linux: reserve it with \"mem=\" on the kernel command line (so that RAM ends below it) or a no-map /reserved-memory node in the device tree",
-			      start, last);
-}
-
 int jailhouse_firmware_check(const struct firmware *fw,
 			     const struct jailhouse_system *config,
 			     size_t config_size, char *reason,
@@ -336,7 +307,7 @@ static long check_firmware(struct jailhouse_file *jf,
 	err = jailhouse_firmware_check(fw, config, config_size, jf->reason,
 				       sizeof(jf->reason));
 	if (err)
-		pr_err("%s\n", jf->reason);
+		jailhouse_log_reason(jf, err);
 
 	release_firmware(fw);
 	return err;
@@ -371,7 +342,7 @@ long jailhouse_preflight(struct jailhouse_file *jf,
 	if (err)
 		return err;
 
-	err = check_hv_memory(jf, config);
+	err = jailhouse_check_memory(jf, config);
 	if (err)
 		return err;
 

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 struct firmware;
+struct jailhouse_cell_desc;
 struct jailhouse_file;
 struct jailhouse_system;
 
@@ -24,6 +25,24 @@ struct jailhouse_system;
 long jailhouse_preflight(struct jailhouse_file *jf,
 			 const struct jailhouse_system *config,
 			 size_t config_size);
+
+/*
+ * The memory part of the pre-flight (preflight_memory.c): the hypervisor
+ * memory and every root cell RAM region of @config exist on this machine
+ * as RAM or reserved memory, Linux does not use the hypervisor memory, and
+ * all RAM Linux uses is root cell RAM.  0, or -errno after
+ * jailhouse_fail() naming the region.
+ */
+long jailhouse_check_memory(struct jailhouse_file *jf,
+			    const struct jailhouse_system *config);
+
+/*
+ * The same for the RAM regions of a non-root cell at cell create:
+ * JAILHOUSE_CELL_LOAD copies images into them.  0, or -errno after
+ * jailhouse_fail().
+ */
+long jailhouse_check_cell_memory(struct jailhouse_file *jf,
+				 const struct jailhouse_cell_desc *cell);
 
 /*
  * header.max_cpus for @config: one more than the highest CPU of the root

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /dev/jailhouse access.  Error lines keep Jailhouse's wording
- * ("opening /dev/jailhouse: ...", "JAILHOUSE_ENABLE: ...") so that scripts
- * written for Jailhouse keep matching, and add a line that says what to do.
+ * ("opening /dev/jailhouse: ...", "JAILHOUSE_ENABLE: Invalid argument")
+ * so that scripts written for Jailhouse keep matching.  A failed ioctl
+ * gets the driver's reason on the same line, so that it is said once; a
+ * failed open gets a line that says what to do.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -65,34 +68,43 @@ int device_open(int flags)
 	return -1;
 }
 
-/* Prints the driver's account of the last failure on @fd, if it has one. */
-static void print_driver_reason(int fd, device_reason_rewrite_t rewrite,
-				void *ctx)
+/*
+ * The driver's account of the last failure on @fd into @msg, rewritten
+ * and without trailing newlines; false if it gives none.
+ */
+static bool driver_reason(int fd, struct jailhouse_error_msg *msg,
+			  device_reason_rewrite_t rewrite, void *ctx)
 {
-	struct jailhouse_error_msg msg;
 	size_t len;
 
-	memset(&msg, 0, sizeof(msg));
+	memset(msg, 0, sizeof(*msg));
 	/* drivers without the extension answer ENOTTY: nothing to add */
-	if (ioctl(fd, JAILHOUSE_GET_ERROR, &msg) != 0)
-		return;
-	msg.text[sizeof(msg.text) - 1] = '\0';
-	if (rewrite && msg.text[0])
-		rewrite(msg.text, sizeof(msg.text), ctx);
-	len = strlen(msg.text);
-	while (len > 0 && msg.text[len - 1] == '\n')
-		msg.text[--len] = '\0';
-	if (len > 0)
-		fprintf(stderr, "jailhouse: %s\n", msg.text);
+	if (ioctl(fd, JAILHOUSE_GET_ERROR, msg) != 0)
+		return false;
+	msg->text[sizeof(msg->text) - 1] = '\0';
+	if (rewrite && msg->text[0])
+		rewrite(msg->text, sizeof(msg->text), ctx);
+	len = strlen(msg->text);
+	while (len > 0 && msg->text[len - 1] == '\n')
+		msg->text[--len] = '\0';
+	return len > 0;
 }
 
 int device_ioctl(int fd, unsigned long request, void *arg, const char *name,
 		 device_reason_rewrite_t rewrite, void *ctx)
 {
+	struct jailhouse_error_msg msg;
+	int saved_errno;
+
 	if (ioctl(fd, request, arg) == 0)
 		return 0;
 
-	fprintf(stderr, "%s: %s\n", name, strerror(errno));
-	print_driver_reason(fd, rewrite, ctx);
+	/* one line: Jailhouse's "NAME: strerror", then why */
+	saved_errno = errno;
+	if (driver_reason(fd, &msg, rewrite, ctx))
+		fprintf(stderr, "%s: %s: %s\n", name, strerror(saved_errno),
+			msg.text);
+	else
+		fprintf(stderr, "%s: %s\n", name, strerror(saved_errno));
 	return -1;
 }

@@ -22,9 +22,10 @@ typedef void (*device_reason_rewrite_t)(char *reason, size_t size,
 					void *ctx);
 
 /*
- * Issues @request; on failure prints "@name: strerror" like Jailhouse,
- * then the driver's reason if it gives one (passed through @rewrite with
- * @ctx first, unless @rewrite is NULL), and returns -1.
+ * Issues @request; on failure prints one line, "@name: strerror" like
+ * Jailhouse, followed by ": " and the driver's reason if it gives one
+ * (passed through @rewrite with @ctx first, unless @rewrite is NULL),
+ * and returns -1.
  */
 int device_ioctl(int fd, unsigned long request, void *arg, const char *name,
 		 device_reason_rewrite_t rewrite, void *ctx);
