@@ -10,7 +10,8 @@
  *   read-modify-write under gic_lock.
  * - GICD_IROUTER: writes must route to exactly one CPU of the cell;
  *   1-of-N routing (IRM) and foreign CPUs are refused with a message and
- *   the write is ignored (Linux never asks for either).
+ *   the write is ignored (Linux never asks for either).  A 32-bit half
+ *   is checked with the other half under gic_lock.
  * - GICD_CTLR: the root cell may write it, but affinity routing stays as
  *   it is (the whole hypervisor depends on ARE); other cells cannot.
  *   TYPER, IIDR, TYPER2 and the ID registers read through; GICD_SETSPI /
@@ -71,17 +72,24 @@ static enum mmio_result read_only(void *reg, struct mmio_access *mmio)
 	return MMIO_HANDLED;
 }
 
+/*
+ * A write of one 32-bit half is checked together with the other half as
+ * the GIC holds it, and that half must not change in between: every
+ * IROUTER write, by a guest or the hypervisor, happens under gic_lock.
+ */
 static enum mmio_result irouter_access(struct cell *cell, void *reg,
 				       unsigned int irq,
 				       struct mmio_access *mmio)
 {
 	unsigned long offset = mmio->address & 7;
 	void *reg64 = reg - offset;
+	bool one_of_n, foreign;
 	u64 route;
 
 	if (!mmio->is_write)
 		return read_only(reg, mmio);
 
+	spin_lock(&gic_lock);
 	if (mmio->size == 8)
 		route = mmio->value;
 	else if (offset == 0)
@@ -90,18 +98,20 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 	else
 		route = (mmio->value << 32) | gic_mmio_read(reg64, 4);
 
-	if (route & GICD_IROUTER_IRM) {
+	one_of_n = route & GICD_IROUTER_IRM;
+	foreign = !one_of_n &&
+		gic_irouter_cpu(route, gic_cpu_mpidr, cell->cpu_set) < 0;
+	if (!one_of_n && !foreign)
+		gic_mmio_write(reg, mmio->size, mmio->value);
+	spin_unlock(&gic_lock);
+
+	if (one_of_n)
 		printk("WARNING: cell \"%s\": 1-of-N routing of IRQ%u is not "
 		       "supported, write ignored\n", cell->config->name, irq);
-		return MMIO_HANDLED;
-	}
-	if (gic_irouter_cpu(route, gic_cpu_mpidr, cell->cpu_set) < 0) {
+	else if (foreign)
 		printk("Attempt to route IRQ%u outside of cell \"%s\" "
 		       "(IROUTER 0x%llx), write ignored\n", irq,
 		       cell->config->name, route);
-		return MMIO_HANDLED;
-	}
-	gic_mmio_write(reg, mmio->size, mmio->value);
 	return MMIO_HANDLED;
 }
 
