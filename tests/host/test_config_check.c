@@ -181,9 +181,9 @@ static void expect_clean(const struct recorder *r)
 
 static void test_shipped_sizes(void **state)
 {
-	/* header + cpu set + 12 regions + 1 irqchip + 2 PCI devices */
+	/* header + cpu set + 14 regions + 1 irqchip + 2 PCI devices */
 	assert_int_equal(sizeof(qemu_arm64_config),
-			 488 + 8 + 12 * 32 + 32 + 2 * 56);
+			 488 + 8 + 14 * 32 + 32 + 2 * 56);
 	assert_int_equal(sizeof(inmate_demo_config),
 			 132 + 8 + 8 * 32 + 32 + 56);
 	assert_int_equal(sizeof(linux_demo_config),
@@ -969,7 +969,7 @@ static void test_pci_shmem_peers(void **state)
 
 	world_init(&w);
 	w.sys.pci_devices[1].shmem_peers = 13;
-	w.sys.header.root_cell.num_memory_regions = 12;
+	w.sys.header.root_cell.num_memory_regions = 14;
 	check_world(&w, &r);
 	expect(&r, CC_PCI_SHMEM_PEERS, "pci_devices", 1);
 }
