@@ -57,27 +57,6 @@ enum gic_rd_reg gic_rd_classify(unsigned long offset, unsigned int size)
 	}
 }
 
-bool gic_lpi_queue_add(struct gic_lpi_queue *q, u32 intid, u8 prio)
-{
-	unsigned int n;
-
-	for (n = 0; n < q->count; n++) {
-		if (q->intid[n] != intid)
-			continue;
-		if (prio < q->prio[n])
-			q->prio[n] = prio;
-		return true;
-	}
-	if (q->count >= GIC_LPI_QUEUE_LEN) {
-		q->lost++;
-		return false;
-	}
-	q->intid[q->count] = intid;
-	q->prio[q->count] = prio;
-	q->count++;
-	return true;
-}
-
 /* index of the entry gic_lpi_queue_take() returns, or -1 */
 static int best_entry(const struct gic_lpi_queue *q)
 {

@@ -215,10 +215,8 @@ static void queue_irq(struct per_cpu *cpu_data, unsigned int irq,
 	struct gic_percpu *gic = &cpu_data->gic;
 
 	if (gic_intid_is_lpi(irq)) {
-		if (!gic_lpi_queue_add(&gic->lpis, irq, prio) &&
-		    gic->lpis.lost == 1)
-			printk("WARNING: CPU %u: too many LPIs waiting, LPI %u "
-			       "lost\n", cpu_data->cpu_id, irq);
+		/* a full queue counts it lost, reported at shutdown */
+		gic_lpi_queue_add(&gic->lpis, irq, prio);
 		return;
 	}
 	if (irq >= GIC_NUM_SGIS) {
@@ -324,28 +322,36 @@ static void inject_irq(struct per_cpu *cpu_data, unsigned int irq,
 		queue_local_irq(cpu_data, irq, prio, hw);
 }
 
+/*
+ * Virtual LPIs that waited go into free list registers after the other
+ * waiting IRQs: Linux gives them all the same priority.  Out of line (and
+ * cold), so that the SGI path through inject_pending() stays as short as
+ * it was.
+ */
+static void __attribute__((noinline, cold))
+inject_waiting_lpis(struct per_cpu *cpu_data)
+{
+	struct gic_lpi_queue *lpis = &cpu_data->gic.lpis;
+	u32 lpi;
+	u8 prio;
+
+	while (lpis->count && read_sysreg(ICH_ELRSR_EL2) != 0 &&
+	       gic_lpi_queue_take(lpis, &lpi, &prio))
+		lr_insert(cpu_data, lpi, prio, false);
+}
+
 /* move waiting IRQs into free list registers, highest priority first */
 static void inject_pending(struct per_cpu *cpu_data)
 {
 	struct gic_percpu *gic = &cpu_data->gic;
 	unsigned int prio;
-	int irq, lpi_prio;
-	u32 lpi;
-	u8 prio8;
 	bool hw;
+	int irq;
 
 	collect_sgi_inbox(gic);
-	while ((gic->pending_words || gic->lpis.count) &&
-	       read_sysreg(ICH_ELRSR_EL2) != 0) {
+	while (gic->pending_words && read_sysreg(ICH_ELRSR_EL2) != 0) {
 		irq = gic_pending_pick(gic->pending, gic->pending_words,
 				       irq_priority, cpu_data, &prio);
-		lpi_prio = gic_lpi_queue_best_prio(&gic->lpis);
-		if (lpi_prio >= 0 &&
-		    (irq < 0 || (unsigned int)lpi_prio < prio)) {
-			gic_lpi_queue_take(&gic->lpis, &lpi, &prio8);
-			lr_insert(cpu_data, lpi, prio8, false);
-			continue;
-		}
 		if (irq < 0)
 			break;
 		hw = irq >= GIC_NUM_SGIS &&
@@ -353,6 +359,8 @@ static void inject_pending(struct per_cpu *cpu_data)
 		unqueue_irq(gic, irq);
 		lr_insert(cpu_data, irq, prio, hw);
 	}
+	if (gic->lpis.count)
+		inject_waiting_lpis(cpu_data);
 	update_underflow_irq(cpu_data);
 }
 
@@ -414,6 +422,20 @@ static void handle_lpi(struct per_cpu *cpu_data, unsigned int irq)
 		       cpu_data->cpu_id, cpu_data->cell->config->name, irq);
 }
 
+/*
+ * INTIDs from 1020: specials (nothing was acknowledged), LPIs, and
+ * extended SPIs or PPIs, which no guest can enable (completed if one
+ * comes).  Out of line, so that the SGI path keeps its length.
+ */
+static void __attribute__((noinline, cold))
+handle_high_intid(unsigned int irq)
+{
+	if (gic_intid_is_lpi(irq))
+		handle_lpi(this_cpu_data(), irq);
+	else if (irq > GIC_SPURIOUS)
+		eoi_irq(irq, true);
+}
+
 /* called by gic_v3_irq_entry with the INTID it acknowledged */
 void gic_irq_slow_path(unsigned int irq);
 
@@ -421,11 +443,8 @@ void gic_irq_slow_path(unsigned int irq)
 {
 	if (irq < GIC_FIRST_SPECIAL)
 		handle_acked_irq(this_cpu_data(), irq);
-	else if (gic_intid_is_lpi(irq))
-		handle_lpi(this_cpu_data(), irq);
-	else if (irq > GIC_SPURIOUS)
-		/* extended SPI or PPI: no guest can enable one, complete it */
-		eoi_irq(irq, true);
+	else
+		handle_high_intid(irq);
 }
 
 /*
