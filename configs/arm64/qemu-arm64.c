@@ -3,8 +3,10 @@
  * System (root cell) configuration for QEMU's arm64 "virt" machine.
  *
  * QEMU must be started with
- *   -machine virt,virtualization=on,gic-version=3,its=off
+ *   -machine virt,virtualization=on,gic-version=3
  *   -cpu cortex-a57 -smp 4 -m 1G
+ * with its=off or its=on: the root cell owns the ITS and QEMU's PCIe host
+ * when there are any.
  * and the root Linux booted with "mem=768M", so that Linux never touches
  * 0x70000000-0x7fffffff: that window holds the non-root cells' RAM, the
  * shared-memory (ivshmem) areas and the hypervisor itself.
@@ -24,7 +26,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[12];
+	struct jailhouse_memory mem_regions[14];
 	struct jailhouse_irqchip irqchips[1];
 	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
@@ -183,6 +185,30 @@ struct {
 			.phys_start = 0x4010000000,
 			.virt_start = 0x4010000000,
 			.size = 0x10000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/*
+		 * Its 64-bit MMIO window (where Linux puts 64-bit BARs,
+		 * such as those of virtio-pci devices); the 32-bit window
+		 * and the I/O ports lie in the device range above.
+		 */
+		{
+			.phys_start = 0x8000000000,
+			.virt_start = 0x8000000000,
+			.size = 0x8000000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/*
+		 * The GIC ITS (QEMU with its=on; nothing there with its=off):
+		 * the root's MSIs go through it.  LPIs are the root's alone,
+		 * so no cell config may map it (its tables are DMA).
+		 */
+		{
+			.phys_start = 0x08080000,
+			.virt_start = 0x08080000,
+			.size = 0x20000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},

@@ -19,6 +19,12 @@
  *   gicd-ctlr       GICD_CTLR: switch the distributor off
  *   gicr-foreign    CPU 0's redistributor: disable its SGIs and PPIs
  *                   (the hypervisor may ignore the write or stop the cell)
+ *   lpi             the LPI machinery of its own redistributor: point
+ *                   GICR_PROPBASER and GICR_PENDBASER at hypervisor
+ *                   memory, set GICR_CTLR.EnableLPIs, raise LPI 8192
+ *                   through GICR_SETLPIR; everything must read back 0
+ *   gicr-wide       an 8-byte read of its own GICR_CTLR (a 32-bit
+ *                   register): must stop the cell, never reach the GIC
  *   sgi             ICC_SGI1R_EL1: SGI 1 to itself as a check, then
  *                   SGI 2 (Linux's IPI_CPU_STOP) to CPU 0 and to all
  *                   other CPUs (dropped, or the cell stopped)
@@ -47,6 +53,21 @@
 #define GICD_IROUTER		0x6000
 #define GICR_FRAME_SIZE		0x20000
 #define GICR_SGI_ICENABLER0	(0x10000 + 0x180)
+
+#define GICD_TYPER		0x0004
+#define  GICD_TYPER_LPIS	(1U << 17)
+#define GICR_CTLR		0x0000
+#define  GICR_CTLR_ENABLE_LPIS	(1U << 0)
+#define GICR_TYPER		0x0008
+#define  GICR_TYPER_PLPIS	(1UL << 0)
+#define GICR_SETLPIR		0x0040
+#define GICR_PROPBASER		0x0070
+#define GICR_PENDBASER		0x0078
+#define GICR_INVALLR		0x00b0
+#define GICR_SYNCR		0x00c0
+#define FIRST_LPI		8192
+/* IDbits 15: LPIs up to 65535 */
+#define PROPBASER_IDBITS	15
 
 #define ICC_SGI1R_EL1		s3_0_c12_c11_5
 #define SGI1R_INTID_SHIFT	24
@@ -196,6 +217,72 @@ static void attack_gicr_foreign(const char *name)
 	printk("attack %s: done; CPU 0's timer must still tick\n", name);
 }
 
+/*
+ * The redistributor's LPI tables are physical addresses that the GIC
+ * reads and writes without stage 2: a cell that could program them would
+ * reach any memory.  Every step must read back as zero.
+ */
+static void attack_lpi(const char *name)
+{
+	unsigned long rd = gic_v3_redistributor();
+	u64 typer, propbaser, pendbaser, syncr;
+	u32 gicd_typer, ctlr;
+	bool refused;
+
+	if (!rd) {
+		printk("attack %s: no redistributor of this CPU\n", name);
+		return;
+	}
+	gicd_typer = mmio_read32(gicd(GICD_TYPER));
+	typer = mmio_read64(rd + GICR_TYPER);
+	printk("attack %s: GICD_TYPER.LPIS %u, GICR_TYPER.PLPIS %u\n", name,
+	       !!(gicd_typer & GICD_TYPER_LPIS),
+	       (unsigned int)(typer & GICR_TYPER_PLPIS));
+
+	/* the tables first, with LPIs off, as the architecture wants it */
+	mmio_write32(rd + GICR_CTLR,
+		     mmio_read32(rd + GICR_CTLR) & ~GICR_CTLR_ENABLE_LPIS);
+	mmio_write64(rd + GICR_PROPBASER, HV_RAM | PROPBASER_IDBITS);
+	mmio_write64(rd + GICR_PENDBASER, HV_RAM);
+	propbaser = mmio_read64(rd + GICR_PROPBASER);
+	pendbaser = mmio_read64(rd + GICR_PENDBASER);
+	printk("attack %s: GICR_PROPBASER <- 0x%lx reads 0x%llx, "
+	       "GICR_PENDBASER <- 0x%lx reads 0x%llx\n", name,
+	       HV_RAM | PROPBASER_IDBITS, propbaser, HV_RAM, pendbaser);
+
+	mmio_write32(rd + GICR_CTLR,
+		     mmio_read32(rd + GICR_CTLR) | GICR_CTLR_ENABLE_LPIS);
+	ctlr = mmio_read32(rd + GICR_CTLR);
+	printk("attack %s: GICR_CTLR.EnableLPIs <- 1 reads %u\n", name,
+	       ctlr & GICR_CTLR_ENABLE_LPIS);
+
+	mmio_write64(rd + GICR_SETLPIR, FIRST_LPI);
+	mmio_write64(rd + GICR_INVALLR, 0);
+	syncr = mmio_read32(rd + GICR_SYNCR);
+	printk("attack %s: GICR_SETLPIR <- %u, GICR_SYNCR reads 0x%llx\n",
+	       name, FIRST_LPI, syncr);
+
+	refused = !(gicd_typer & GICD_TYPER_LPIS) &&
+		!(typer & GICR_TYPER_PLPIS) && !propbaser && !pendbaser &&
+		!(ctlr & GICR_CTLR_ENABLE_LPIS);
+	verdict(name, refused, "programming LPIs");
+	/* a pending LPI would be reported by handle_irq() meanwhile */
+	delay_us(SETTLE_US);
+	printk("attack %s: done; the root's MSIs must still come\n", name);
+}
+
+/* L8: 32-bit registers take 32-bit accesses only */
+static void attack_gicr_wide(const char *name)
+{
+	unsigned long rd = gic_v3_redistributor();
+	u64 value;
+
+	printk("attack %s: 8-byte read of GICR_CTLR at 0x%lx\n", name,
+	       rd + GICR_CTLR);
+	value = mmio_read64(rd + GICR_CTLR);
+	printk("attack %s: read 0x%llx, NOT STOPPED!\n", name, value);
+}
+
 static void write_sgi1r(u64 value)
 {
 	asm volatile("dsb ishst" : : : "memory");
@@ -284,6 +371,8 @@ static const struct attack attacks[] = {
 	{ "spi-route", attack_spi_route, true },
 	{ "gicd-ctlr", attack_gicd_ctlr, true },
 	{ "gicr-foreign", attack_gicr_foreign, false },
+	{ "lpi", attack_lpi, true },
+	{ "gicr-wide", attack_gicr_wide, false },
 	{ "sgi", attack_sgi, true },
 	{ "hypercall", attack_hypercall, true },
 	{ "cpu-on", attack_cpu_on, true },

@@ -33,6 +33,7 @@
 #define ROOT_MMIO	9
 #define ROOT_RAM	10
 #define ROOT_PCI_ECAM	11
+#define ROOT_ITS	13
 #define INMATE_UART	5
 #define INMATE_RAM	6
 #define INMATE_COMM	7

@@ -13,9 +13,9 @@
 
 static void test_shipped_sizes(void **state)
 {
-	/* header + cpu set + 12 regions + 1 irqchip + 2 PCI devices */
+	/* header + cpu set + 14 regions + 1 irqchip + 2 PCI devices */
 	assert_int_equal(sizeof(qemu_arm64_config),
-			 488 + 8 + 12 * 32 + 32 + 2 * 56);
+			 488 + 8 + 14 * 32 + 32 + 2 * 56);
 	assert_int_equal(sizeof(inmate_demo_config),
 			 132 + 8 + 8 * 32 + 32 + 56);
 	assert_int_equal(sizeof(linux_demo_config),

@@ -10,7 +10,8 @@
  *   read-modify-write under gic_lock.
  * - GICD_IROUTER: writes must route to exactly one CPU of the cell;
  *   1-of-N routing (IRM) and foreign CPUs are refused with a message and
- *   the write is ignored (Linux never asks for either).
+ *   the write is ignored (Linux never asks for either).  A 32-bit half
+ *   is checked with the other half under gic_lock.
  * - GICD_CTLR: the root cell may write it, but affinity routing stays as
  *   it is (the whole hypervisor depends on ARE); other cells cannot.
  *   TYPER, IIDR, TYPER2 and the ID registers read through; GICD_SETSPI /
@@ -23,10 +24,17 @@
  *   that the guest can walk them) and read 0 otherwise.  A non-root cell
  *   cannot put its redistributor to sleep (GICR_WAKER): the hypervisor's
  *   own SGIs must keep reaching its CPUs.
+ * - LPIs are the root cell's alone (<asm/gic_lpi.h>): it programs its
+ *   redistributors' LPI registers as it likes, and the LPI commands
+ *   (SETLPIR, INVLPIR ...) of any of its frames.  For every other cell
+ *   GICD_TYPER and GICR_TYPER show no LPIs, GICR_CTLR.EnableLPIs reads 0,
+ *   and the LPI registers read as zero and ignore writes: they hold
+ *   physical addresses that the GIC accesses without stage 2.
  * - Widths: as the GICv3 architecture allows them (IPRIORITYR and
  *   ITARGETSR bytes or words, IROUTER and 64-bit GICR registers double
- *   words or words, everything else words); other widths or misaligned
- *   accesses are violations (MMIO_ERROR).
+ *   words or words, everything else words, gic_rd_classify()); other
+ *   widths or misaligned accesses are violations (MMIO_ERROR) and never
+ *   reach the GIC.
  *
  * Ownership (the second half of this file): a cell's SPIs leave the root
  * at irqchip_config_commit() and return at irqchip_cell_exit(); while a
@@ -45,12 +53,7 @@
 #include <jailhouse/printk.h>
 #include <asm/gic_filter.h>
 #include <asm/gic_internal.h>
-
-#define GICR_SETLPIR		0x0040
-#define GICR_CLRLPIR		0x0048
-#define GICR_INVLPIR		0x00a0
-#define GICR_INVALLR		0x00b0
-#define GICR_SYNCR		0x00c0
+#include <asm/gic_lpi.h>
 
 static spinlock_t gic_lock = SPINLOCK_INIT;
 
@@ -71,17 +74,24 @@ static enum mmio_result read_only(void *reg, struct mmio_access *mmio)
 	return MMIO_HANDLED;
 }
 
+/*
+ * A write of one 32-bit half is checked together with the other half as
+ * the GIC holds it, and that half must not change in between: every
+ * IROUTER write, by a guest or the hypervisor, happens under gic_lock.
+ */
 static enum mmio_result irouter_access(struct cell *cell, void *reg,
 				       unsigned int irq,
 				       struct mmio_access *mmio)
 {
 	unsigned long offset = mmio->address & 7;
 	void *reg64 = reg - offset;
+	bool one_of_n, foreign;
 	u64 route;
 
 	if (!mmio->is_write)
 		return read_only(reg, mmio);
 
+	spin_lock(&gic_lock);
 	if (mmio->size == 8)
 		route = mmio->value;
 	else if (offset == 0)
@@ -90,18 +100,20 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 	else
 		route = (mmio->value << 32) | gic_mmio_read(reg64, 4);
 
-	if (route & GICD_IROUTER_IRM) {
+	one_of_n = route & GICD_IROUTER_IRM;
+	foreign = !one_of_n &&
+		gic_irouter_cpu(route, gic_cpu_mpidr, cell->cpu_set) < 0;
+	if (!one_of_n && !foreign)
+		gic_mmio_write(reg, mmio->size, mmio->value);
+	spin_unlock(&gic_lock);
+
+	if (one_of_n)
 		printk("WARNING: cell \"%s\": 1-of-N routing of IRQ%u is not "
 		       "supported, write ignored\n", cell->config->name, irq);
-		return MMIO_HANDLED;
-	}
-	if (gic_irouter_cpu(route, gic_cpu_mpidr, cell->cpu_set) < 0) {
+	else if (foreign)
 		printk("Attempt to route IRQ%u outside of cell \"%s\" "
 		       "(IROUTER 0x%llx), write ignored\n", irq,
 		       cell->config->name, route);
-		return MMIO_HANDLED;
-	}
-	gic_mmio_write(reg, mmio->size, mmio->value);
 	return MMIO_HANDLED;
 }
 
@@ -209,6 +221,11 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 		spin_unlock(&gic_lock);
 		return MMIO_HANDLED;
 	case GICD_TYPER:
+		if (!mmio->is_write)
+			mmio->value = gic_dist_typer_for_cell(
+				gic_mmio_read(gicd_base + GICD_TYPER, 4),
+				cell == &root_cell);
+		return MMIO_HANDLED;
 	case GICD_IIDR:
 	case GICD_TYPER2:
 		return read_only(gicd_base + offset, mmio);
@@ -248,27 +265,46 @@ static unsigned int cell_num_rdists(struct cell *cell)
 	return frames;
 }
 
-/* own: the frame of the accessing CPU; in_cell: of a CPU of the cell */
+/* a register of the frame only its own CPU may write */
+static enum mmio_result own_frame_rw(void *reg, bool own,
+				     struct mmio_access *mmio)
+{
+	if (!mmio->is_write)
+		mmio->value = gic_mmio_read(reg, mmio->size);
+	else if (own)
+		gic_mmio_write(reg, mmio->size, mmio->value);
+	return MMIO_HANDLED;
+}
+
+/*
+ * own: the frame of the accessing CPU; in_cell: of a CPU of the cell.
+ * Only the root cell has LPIs (see <asm/gic_lpi.h>): for any other cell
+ * the LPI registers read as zero and ignore writes, and GICR_CTLR and
+ * GICR_TYPER show no LPI support.
+ */
 static enum mmio_result rd_base_access(struct cell *cell, unsigned int frame,
 				       unsigned long offset, bool own,
 				       bool in_cell, struct mmio_access *mmio)
 {
+	enum gic_rd_reg kind = gic_rd_classify(offset, mmio->size);
 	void *reg = gic_rdists[frame].base + offset;
+	bool root = cell == &root_cell;
 	u64 typer;
 
-	if ((mmio->size != 4 && mmio->size != 8) ||
-	    (offset & (mmio->size - 1)))
+	if (kind == GIC_RD_INVALID)
 		return MMIO_ERROR;
-
-	if (!in_cell && (offset & ~7UL) != GICR_TYPER &&
-	    offset < GICR_ID_FIRST)
+	if (!in_cell && kind != GIC_RD_TYPER && kind != GIC_RD_ID)
+		return raz_wi(mmio);
+	if (!root && gic_rd_reg_is_lpi(kind))
 		return raz_wi(mmio);
 
-	switch (offset & ~7UL) {
-	case GICR_TYPER:
+	switch (kind) {
+	case GIC_RD_TYPER:
 		if (mmio->is_write)
 			return MMIO_HANDLED;
-		typer = gic_mmio_read(gic_rdists[frame].base + GICR_TYPER, 8);
+		typer = gic_rd_typer_for_cell(
+			gic_mmio_read(gic_rdists[frame].base + GICR_TYPER, 8),
+			root);
 		if (frame + 1 == cell_num_rdists(cell))
 			typer |= GICR_TYPER_LAST;
 		else
@@ -276,29 +312,37 @@ static enum mmio_result rd_base_access(struct cell *cell, unsigned int frame,
 		mmio->value = (offset & 4) ? typer >> 32 :
 			(mmio->size == 4 ? (u32)typer : typer);
 		return MMIO_HANDLED;
-	case GICR_STATUSR:	/* and WAKER */
-		if (mmio->is_write && cell != &root_cell &&
-		    (offset == GICR_WAKER || mmio->size == 8))
-			return MMIO_HANDLED;
-		/* fall through */
-	case GICR_CTLR:		/* and IIDR: read-only in hardware */
-	case GICR_SETLPIR:
-	case GICR_CLRLPIR:
-	case GICR_PROPBASER:
-	case GICR_PENDBASER:
-	case GICR_INVLPIR:
-	case GICR_INVALLR:
-	case GICR_SYNCR:
-		if (mmio->is_write && !own)
-			return MMIO_HANDLED;
+	case GIC_RD_CTLR:
+		if (root)
+			return own_frame_rw(reg, own, mmio);
+		/* RWP and UWP still tell when SGI/PPI writes took effect */
+		if (!mmio->is_write)
+			mmio->value = gic_mmio_read(reg, 4) &
+				~GICR_CTLR_LPI_BITS;
+		return MMIO_HANDLED;
+	case GIC_RD_WAKER:
+		/* the hypervisor's own SGIs must keep reaching the CPU */
+		if (!root)
+			return read_only(reg, mmio);
+		return own_frame_rw(reg, own, mmio);
+	case GIC_RD_STATUSR:
+	case GIC_RD_LPI_TABLES:
+		return own_frame_rw(reg, own, mmio);
+	case GIC_RD_LPI_COMMAND:
+		/*
+		 * Write-only.  With DirectLPI, Linux invalidates an LPI at
+		 * the redistributor of the CPU it targets, from any CPU.
+		 */
 		if (mmio->is_write)
 			gic_mmio_write(reg, mmio->size, mmio->value);
 		else
-			mmio->value = gic_mmio_read(reg, mmio->size);
+			mmio->value = 0;
 		return MMIO_HANDLED;
+	case GIC_RD_IIDR:
+	case GIC_RD_SYNCR:
+	case GIC_RD_ID:
+		return read_only(reg, mmio);
 	default:
-		if (offset >= GICR_ID_FIRST && offset < GICR_SGI_BASE)
-			return read_only(reg, mmio);
 		return raz_wi(mmio);
 	}
 }

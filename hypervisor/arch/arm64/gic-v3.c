@@ -33,6 +33,7 @@
 #include <jailhouse/printk.h>
 #include <asm/gic_filter.h>
 #include <asm/gic_internal.h>
+#include <asm/gic_lpi.h>
 #include <asm/processor.h>
 
 /* the priority the hypervisor gives its own private IRQs if Linux left
@@ -197,18 +198,27 @@ static unsigned int irq_priority(void *ctx, unsigned int irq)
 static void update_underflow_irq(struct per_cpu *cpu_data)
 {
 	u64 hcr = read_sysreg(ICH_HCR_EL2);
-	u64 want = cpu_data->gic.pending_words ? hcr | ICH_HCR_UIE :
-		hcr & ~ICH_HCR_UIE;
+	bool waiting = cpu_data->gic.pending_words || cpu_data->gic.lpis.count;
+	u64 want = waiting ? hcr | ICH_HCR_UIE : hcr & ~ICH_HCR_UIE;
 
 	if (want != hcr)
 		write_sysreg(ICH_HCR_EL2, want);
 }
 
-/* on the CPU itself, like all queue operations but the SGI inbox */
-static void queue_irq(struct per_cpu *cpu_data, unsigned int irq, bool hw)
+/*
+ * On the CPU itself, like all queue operations but the SGI inbox.  prio
+ * only counts for LPIs, which have no priority register to read it back.
+ */
+static void queue_irq(struct per_cpu *cpu_data, unsigned int irq,
+		      unsigned int prio, bool hw)
 {
 	struct gic_percpu *gic = &cpu_data->gic;
 
+	if (gic_intid_is_lpi(irq)) {
+		/* a full queue counts it lost, reported at shutdown */
+		gic_lpi_queue_add(&gic->lpis, irq, prio);
+		return;
+	}
 	if (irq >= GIC_NUM_SGIS) {
 		if (hw)
 			gic->pending_virt[irq / 32] &= ~(1U << (irq % 32));
@@ -244,9 +254,9 @@ static void collect_sgi_inbox(struct gic_percpu *gic)
 
 /* queue on the current CPU: the underflow IRQ brings it in later */
 static void queue_local_irq(struct per_cpu *cpu_data, unsigned int irq,
-			    bool hw)
+			    unsigned int prio, bool hw)
 {
-	queue_irq(cpu_data, irq, hw);
+	queue_irq(cpu_data, irq, prio, hw);
 	write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) | ICH_HCR_UIE);
 }
 
@@ -300,7 +310,8 @@ static bool lr_insert(struct per_cpu *cpu_data, unsigned int irq,
 
 	lr = read_lr(victim);
 	write_lr(victim, value);
-	queue_local_irq(cpu_data, lr & ICH_LR_VINTID_MASK, !!(lr & ICH_LR_HW));
+	queue_local_irq(cpu_data, lr & ICH_LR_VINTID_MASK,
+			(lr >> ICH_LR_PRIO_SHIFT) & 0xff, !!(lr & ICH_LR_HW));
 	return true;
 }
 
@@ -308,7 +319,25 @@ static void inject_irq(struct per_cpu *cpu_data, unsigned int irq,
 		       unsigned int prio, bool hw)
 {
 	if (!lr_insert(cpu_data, irq, prio, hw))
-		queue_local_irq(cpu_data, irq, hw);
+		queue_local_irq(cpu_data, irq, prio, hw);
+}
+
+/*
+ * Virtual LPIs that waited go into free list registers after the other
+ * waiting IRQs: Linux gives them all the same priority.  Out of line (and
+ * cold), so that the SGI path through inject_pending() stays as short as
+ * it was.
+ */
+static void __attribute__((noinline, cold))
+inject_waiting_lpis(struct per_cpu *cpu_data)
+{
+	struct gic_lpi_queue *lpis = &cpu_data->gic.lpis;
+	u32 lpi;
+	u8 prio;
+
+	while (lpis->count && read_sysreg(ICH_ELRSR_EL2) != 0 &&
+	       gic_lpi_queue_take(lpis, &lpi, &prio))
+		lr_insert(cpu_data, lpi, prio, false);
 }
 
 /* move waiting IRQs into free list registers, highest priority first */
@@ -330,6 +359,8 @@ static void inject_pending(struct per_cpu *cpu_data)
 		unqueue_irq(gic, irq);
 		lr_insert(cpu_data, irq, prio, hw);
 	}
+	if (gic->lpis.count)
+		inject_waiting_lpis(cpu_data);
 	update_underflow_irq(cpu_data);
 }
 
@@ -367,6 +398,44 @@ static void handle_acked_irq(struct per_cpu *cpu_data, unsigned int irq)
 	/* other physical SGIs have no sender: cells' SGIs are virtual */
 }
 
+/*
+ * The priority drop completes an LPI: it has no active state to
+ * deactivate, and no HW bit can tie a virtual one to it (see
+ * <asm/gic_lpi.h>).  The root gets a purely virtual LPI; on any other
+ * cell's CPU it is only completed.
+ */
+static void handle_lpi(struct per_cpu *cpu_data, unsigned int irq)
+{
+	/* the running priority is the one of the LPI just taken */
+	unsigned int prio = read_sysreg(ICC_RPR_EL1);
+
+	write_sysreg(ICC_EOIR1_EL1, irq);
+	if (gic_lpi_action(irq, cpu_data->cell == &root_cell) ==
+	    GIC_LPI_FORWARD) {
+		cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
+		inject_irq(cpu_data, irq, prio, false);
+		return;
+	}
+	if (!cpu_data->gic.lpis_dropped++)
+		printk("WARNING: CPU %u of cell \"%s\": LPI %u dropped "
+		       "(LPIs are the root cell's), further ones silently\n",
+		       cpu_data->cpu_id, cpu_data->cell->config->name, irq);
+}
+
+/*
+ * INTIDs from 1020: specials (nothing was acknowledged), LPIs, and
+ * extended SPIs or PPIs, which no guest can enable (completed if one
+ * comes).  Out of line, so that the SGI path keeps its length.
+ */
+static void __attribute__((noinline, cold))
+handle_high_intid(unsigned int irq)
+{
+	if (gic_intid_is_lpi(irq))
+		handle_lpi(this_cpu_data(), irq);
+	else if (irq > GIC_SPURIOUS)
+		eoi_irq(irq, true);
+}
+
 /* called by gic_v3_irq_entry with the INTID it acknowledged */
 void gic_irq_slow_path(unsigned int irq);
 
@@ -374,6 +443,8 @@ void gic_irq_slow_path(unsigned int irq)
 {
 	if (irq < GIC_FIRST_SPECIAL)
 		handle_acked_irq(this_cpu_data(), irq);
+	else
+		handle_high_intid(irq);
 }
 
 /*
@@ -417,7 +488,10 @@ static void __attribute__((used)) gic_irq_entry_asm(void)
 	"	ldr	w2, [x1, %[total]]\n"
 	"	add	w2, w2, #1\n"
 	"	str	w2, [x1, %[total]]\n"
-	/* SGIs, specials (>= 1020) and the maintenance IRQ go to C */
+	/*
+	 * SGIs, INTIDs from 1020 (specials, and LPIs, which cannot have
+	 * the HW bit) and the maintenance IRQ go to C
+	 */
 	"	sub	w2, w0, #16\n"
 	"	cmp	w2, #(1020 - 16)\n"
 	"	b.hs	.Lgic_slow\n"
@@ -705,6 +779,9 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 	gic->pending_words = 0;
 	gic->sgi_inbox = 0;
 	gic->foreign_sgi_reports = 0;
+	gic->lpis.count = 0;
+	gic->lpis.lost = 0;
+	gic->lpis_dropped = 0;
 	gic_rdists[rdist].cpu = cpu;
 	gic_cpu_mpidr[cpu] = mpidr;
 	gic_sgi_keys[cpu] = gic_sgi1r_for(mpidr, 0);
@@ -792,6 +869,22 @@ static void set_pending_physically(struct per_cpu *cpu_data,
 static void return_irq(struct per_cpu *cpu_data, unsigned int irq,
 		       bool pending, bool hw)
 {
+	void *rd_base = cpu_data->gic.redist_base;
+
+	if (gic_intid_is_lpi(irq)) {
+		/*
+		 * Only GICR_SETLPIR makes an LPI pending again, and it
+		 * exists with DirectLPI; else the LPI is lost (and said so).
+		 */
+		if (!pending)
+			return;
+		if (gic_mmio_read(rd_base + GICR_TYPER, 8) &
+		    GICR_TYPER_DIRECT_LPI)
+			gic_mmio_write(rd_base + GICR_SETLPIR, 8, irq);
+		else
+			cpu_data->gic.lpis.lost++;
+		return;
+	}
 	if (pending)
 		set_pending_physically(cpu_data, irq);
 	if (hw)
@@ -803,6 +896,8 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 	struct gic_percpu *gic = &cpu_data->gic;
 	u64 vmcr, lr, ctlr;
 	unsigned int n;
+	u32 lpi;
+	u8 prio;
 	bool hw;
 
 	if (!gic->active)
@@ -835,6 +930,11 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 			!gic_irq_in_bitmap(gic->pending_virt, n);
 		return_irq(cpu_data, n, true, hw);
 	}
+	while (gic_lpi_queue_take(&gic->lpis, &lpi, &prio))
+		return_irq(cpu_data, lpi, true, false);
+	if (gic->lpis.lost)
+		printk("WARNING: CPU %u: %u LPIs of the root cell lost\n",
+		       cpu_data->cpu_id, gic->lpis.lost);
 	write_sysreg(ICH_AP0R0_EL2, 0);
 	write_sysreg(ICH_AP1R0_EL2, 0);
 
@@ -882,6 +982,10 @@ void irqchip_cpu_reset(struct per_cpu *cpu_data)
 	}
 	gic->pending_words = 0;
 	gic->foreign_sgi_reports = 0;
+	/* LPIs the root left waiting here: its driver moved them away */
+	gic->lpis.count = 0;
+	gic->lpis.lost = 0;
+	gic->lpis_dropped = 0;
 
 	write_sysreg(ICH_AP0R0_EL2, 0);
 	write_sysreg(ICH_AP1R0_EL2, 0);

@@ -44,7 +44,7 @@ static u32 mpidr_affinity(void)
 }
 
 /* the calling CPU's; each CPU of the cell has its own */
-static unsigned long find_redistributor(void)
+unsigned long gic_v3_redistributor(void)
 {
 	unsigned long base = comm_region->gicr_base;
 	u32 affinity = mpidr_affinity();
@@ -72,7 +72,7 @@ static int gic_v3_init(void)
 		return -1;
 	}
 
-	if (!find_redistributor()) {
+	if (!gic_v3_redistributor()) {
 		printk("GICv3: no redistributor for this CPU\n");
 		return -1;
 	}
@@ -90,7 +90,7 @@ static void gic_v3_set_enable(unsigned int irq, bool enable)
 	unsigned long reg = enable ? GICD_ISENABLER : GICD_ICENABLER;
 
 	if (irq < 32) {
-		mmio_write32(find_redistributor() + GICR_SGI_BASE + reg,
+		mmio_write32(gic_v3_redistributor() + GICR_SGI_BASE + reg,
 			     1U << irq);
 		return;
 	}

@@ -7,6 +7,7 @@
 #define _JAILHOUSE_ASM_GIC_PERCPU_H
 
 #include <jailhouse/types.h>
+#include <asm/gic_lpi.h>
 
 /* one bit per INTID 0..1023 */
 #define GIC_PENDING_WORDS	(1024 / 32)
@@ -44,6 +45,14 @@ struct gic_percpu {
 	u32 sgi_inbox;
 	/* SGIs to CPUs outside the cell reported by this CPU so far */
 	unsigned int foreign_sgi_reports;
+	/*
+	 * Virtual LPIs (root cell only) waiting for a list register: their
+	 * INTIDs lie beyond pending[], and their priority is the one they
+	 * were taken with.
+	 */
+	struct gic_lpi_queue lpis;
+	/* LPIs dropped on a CPU of another cell, reported once */
+	unsigned int lpis_dropped;
 };
 
 #endif /* !_JAILHOUSE_ASM_GIC_PERCPU_H */

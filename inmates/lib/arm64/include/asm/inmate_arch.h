@@ -152,6 +152,8 @@ void irq_disable(unsigned int irq);
  * CPUs: the hypervisor drops SGIs to any other.
  */
 void irq_send_sgi(unsigned int sgi, u64 mpidr);
+/* GICv3: the calling CPU's redistributor frame (RD_base), 0 if none */
+unsigned long gic_v3_redistributor(void);
 
 /* --- PSCI (SMC conduit; Jailhouse does not take PSCI over hvc) -------- */
 
