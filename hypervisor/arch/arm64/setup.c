@@ -16,6 +16,7 @@
 #include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
+#include <asm/cpu_state.h>
 #include <asm/paging_arm64.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -110,6 +111,7 @@ int arch_cpu_init(struct per_cpu *cpu_data)
 		return -EINVAL;
 	}
 	cpu_data->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	arch_cpu_state_capture(cpu_data);
 	write_sysreg(vtcr_el2, vtcr);
 	isb();
 	return 0;
@@ -252,53 +254,18 @@ void arch_cpu_stop_guest(void)
 	isb();
 }
 
-/* What a cell finds in EL1 after reset; FP/SIMD is not trapped. */
-static void reset_el1_state(void)
-{
-	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
-	isb();
-	write_sysreg(cpacr_el1, CPACR_FPEN);
-	write_sysreg(vbar_el1, 0);
-	write_sysreg(ttbr0_el1, 0);
-	write_sysreg(ttbr1_el1, 0);
-	write_sysreg(tcr_el1, 0);
-	write_sysreg(mair_el1, 0);
-	write_sysreg(amair_el1, 0);
-	write_sysreg(contextidr_el1, 0);
-	write_sysreg(tpidr_el0, 0);
-	write_sysreg(tpidrro_el0, 0);
-	write_sysreg(tpidr_el1, 0);
-	write_sysreg(sp_el0, 0);
-	write_sysreg(sp_el1, 0);
-	write_sysreg(elr_el1, 0);
-	write_sysreg(spsr_el1, 0);
-	write_sysreg(esr_el1, 0);
-	write_sysreg(far_el1, 0);
-	write_sysreg(afsr0_el1, 0);
-	write_sysreg(afsr1_el1, 0);
-	write_sysreg(par_el1, 0);
-	write_sysreg(mdscr_el1, 0);
-	write_sysreg(cntkctl_el1, 0);
-	write_sysreg(cntv_ctl_el0, 0);
-	write_sysreg(cntp_ctl_el0, 0);
-	write_sysreg(cntv_cval_el0, 0);
-	write_sysreg(cntp_cval_el0, 0);
-	write_sysreg(cntvoff_el2, 0);
-}
-
 void __attribute__((noreturn))
 arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	       unsigned long context)
 {
 	unsigned long stack_top = (unsigned long)cpu_data->stack +
 		PERCPU_STACK_SIZE;
+	bool new_owner = cpu_data->cell != &root_cell || cpu_data->cell_changed;
 
-	if (cpu_data->cell == &root_cell) {
+	if (!new_owner) {
 		/* Linux sets up the rest itself when a CPU comes online */
 		write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 		isb();
-	} else {
-		reset_el1_state();
 	}
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	isb();
@@ -306,9 +273,11 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	asm volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb"
 		     : : : "memory");
 
-	if (cpu_data->cell != &root_cell || cpu_data->cell_changed) {
+	if (new_owner) {
 		irqchip_cpu_reset(cpu_data);
 		cpu_data->cell_changed = false;
+		/* last: nothing may refill FP/SIMD after it */
+		arch_cpu_state_reset(cpu_data);
 	}
 
 	/* the frame of the next trap lies where this fresh one is built */
