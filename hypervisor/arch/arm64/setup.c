@@ -21,7 +21,16 @@
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define HCR_CELL	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW)
+/*
+ * Every guest: set/way cache maintenance is trapped (sysreg_trap.c), as
+ * it would discard other owners' dirty lines of a shared cache.  Non-root
+ * cells also may neither read nor write ACTLR_EL1 nor any IMPLEMENTATION
+ * DEFINED register directly: those configure the core for whoever runs
+ * on it next.
+ */
+#define HCR_GUEST	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW | \
+			 HCR_TSW)
+#define HCR_NON_ROOT	(HCR_TACR | HCR_TIDCP)
 /*
  * Linux's choices that its EL1 code relies on (pointer authentication and
  * MTE instructions not trapped) stay as they were.
@@ -47,6 +56,15 @@ static unsigned int s2_root_level, s2_root_pages;
 static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48 };
 
 void psci_probe_firmware(void);
+
+static u64 guest_hcr(struct per_cpu *cpu_data)
+{
+	u64 hcr = HCR_GUEST | (cpu_data->arch.linux_hcr & HCR_KEEP);
+
+	if (cpu_data->cell != &root_cell)
+		hcr |= HCR_NON_ROOT;
+	return hcr;
+}
 
 int arch_init_early(void)
 {
@@ -123,8 +141,7 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 
 	write_sysreg(vbar_el2, hyp_vectors);
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
-	write_sysreg(hcr_el2, HCR_CELL |
-		     (cpu_data->arch.linux_hcr & HCR_KEEP));
+	write_sysreg(hcr_el2, guest_hcr(cpu_data));
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
 }
@@ -267,6 +284,7 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 		write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 		isb();
 	}
+	write_sysreg(hcr_el2, guest_hcr(cpu_data));
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	isb();
 	/* a previous cell may have had this VMID or left code at entry */

@@ -5,8 +5,9 @@
  * Handled: hvc #0x4a48 (hypercalls), other hvc immediates (answered like
  * Linux's hyp stub answers an unknown call: HVC_STUB_ERR), smc (PSCI and
  * SMCCC, psci.c), writes of ICC_SGI1R_EL1 (the interrupt controller
- * delivers the SGI), stage-2 data aborts with a valid syndrome (MMIO
- * emulation).
+ * delivers the SGI), set/way cache maintenance, ACTLR_EL1 and
+ * IMPLEMENTATION DEFINED registers (sysreg_trap.c), stage-2 data aborts
+ * with a valid syndrome (MMIO emulation).
  *
  * Anything else, and any access the emulation refuses, is reported with
  * cell, CPU, exception class, PC and, for data aborts, the address, width
@@ -52,6 +53,9 @@
 #define DABT_WNR		(1UL << 6)
 
 enum trap_result handle_smc(struct trap_context *ctx);
+/* set/way, ACTLR_EL1 and IMPLEMENTATION DEFINED registers (sysreg_trap.c) */
+bool sysreg_trap_is_state_guard(u32 iss);
+enum trap_result sysreg_trap_state_guard(struct trap_context *ctx, u64 esr);
 
 struct trap_context *this_trap_context(void)
 {
@@ -223,6 +227,8 @@ static enum trap_result handle_sysreg(struct trap_context *ctx, u64 esr)
 		ctx->elr += 4;
 		return TRAP_HANDLED;
 	}
+	if (sysreg_trap_is_state_guard(iss))
+		return sysreg_trap_state_guard(ctx, esr);
 	report_trap(is_read ? "unhandled system register read" :
 		    "unhandled system register write", ctx, esr);
 	return TRAP_UNHANDLED;
