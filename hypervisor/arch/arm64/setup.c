@@ -269,6 +269,7 @@ void arch_cpu_stop_guest(void)
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntp_ctl_el0, 0);
 	isb();
+	irqchip_cpu_park(this_cpu_data());
 }
 
 void __attribute__((noreturn))

@@ -44,6 +44,14 @@ struct gic_percpu {
 	u32 sgi_inbox;
 	/* SGIs to CPUs outside the cell reported by this CPU so far */
 	unsigned int foreign_sgi_reports;
+	/*
+	 * The SGI/PPI setup of the redistributor right after enable, for
+	 * every new owner of the CPU (gic-owner.c).
+	 */
+	u32 saved_group;
+	u32 saved_grpmod;
+	u32 saved_ppi_cfg;
+	u8 saved_priority[32];
 };
 
 #endif /* !_JAILHOUSE_ASM_GIC_PERCPU_H */
