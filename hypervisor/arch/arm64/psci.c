@@ -16,7 +16,8 @@
  * ARCH_WORKAROUND_1/2/3 calls are passed to the firmware when it
  * implements SMCCC 1.1 (probed at enable: PSCI >= 1.0, PSCI_FEATURES of
  * SMCCC_VERSION, SMCCC_VERSION >= 1.1), otherwise ARCH_FEATURES answers
- * NOT_SUPPORTED (QEMU's built-in PSCI has no SMCCC).
+ * NOT_SUPPORTED (QEMU's built-in PSCI has no SMCCC).  A cell's
+ * ARCH_WORKAROUND_2 always asks for the mitigation on, whatever its x1.
  *
  * SiP calls of the root cell go to the firmware when it implements SMCCC
  * 1.1 (platform services Linux needs on real boards); everything else -
@@ -270,12 +271,21 @@ static long handle_arch_call(struct per_cpu *cpu_data,
 		default:
 			return PSCI_NOT_SUPPORTED;
 		}
-	case SMCCC_ARCH_WORKAROUND_1:
 	case SMCCC_ARCH_WORKAROUND_2:
+		if (!firmware_smccc_1_1)
+			return PSCI_NOT_SUPPORTED;
+		/*
+		 * x1 = 0 would turn the firmware's SSBD mitigation off for
+		 * the whole CPU, EL2 included, and for the CPU's next owner:
+		 * only the root may choose that, a cell keeps it on.
+		 */
+		return smc_call(fid, cpu_data->cell == &root_cell ?
+				ctx->regs[1] : 1, 0, 0, res);
+	case SMCCC_ARCH_WORKAROUND_1:
 	case SMCCC_ARCH_WORKAROUND_3:
 		if (!firmware_smccc_1_1)
 			return PSCI_NOT_SUPPORTED;
-		return smc_call(fid, ctx->regs[1], 0, 0, res);
+		return smc_call(fid, 0, 0, 0, res);
 	default:
 		return PSCI_NOT_SUPPORTED;
 	}
@@ -287,7 +297,10 @@ enum trap_result handle_smc(struct trap_context *ctx)
 	u32 fid = ctx->regs[0];
 	unsigned long res[3];
 
-	/* a trapped smc returns to itself */
+	/*
+	 * A trapped smc returns to itself.  It is always the 4-byte A64 one:
+	 * EL1 is AArch64 (HCR_EL2.RW) and smc is UNDEFINED at EL0.
+	 */
 	ctx->elr += 4;
 
 	if (SMCCC_OWNER(fid) == SMCCC_OWNER_STANDARD &&

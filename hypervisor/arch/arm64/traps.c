@@ -207,7 +207,8 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 			val &= 0xffffffffUL;
 		trap_set_reg(ctx, srt, val);
 	}
-	ctx->elr += 4;
+	/* a T32 load or store of AArch32 EL0 may be 16 bits long */
+	ctx->elr += (esr & ESR_IL) ? 4 : 2;
 	return TRAP_HANDLED;
 }
 
@@ -256,6 +257,8 @@ static enum trap_result handle_hvc(struct trap_context *ctx, u64 esr)
 #define VECTOR_CURRENT_SP0	0x000
 #define VECTOR_CURRENT_SPX	0x200
 #define VECTOR_LOWER_A64	0x400
+#define VECTOR_LOWER_A32	0x600
+#define PSR_MODE_AARCH32	0x10
 
 /*
  * Make the guest take a synchronous exception at EL1 as if the hardware
@@ -266,7 +269,9 @@ static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
 {
 	unsigned int ec = ESR_EC(esr_el2);
 	unsigned int mode = ctx->spsr & PSR_MODE_MASK;
-	bool from_el0 = mode == PSR_MODE_EL0T;
+	bool aarch32 = ctx->spsr & PSR_MODE_AARCH32;
+	/* EL1 is always AArch64 (HCR_EL2.RW): AArch32 can only be EL0 */
+	bool from_el0 = aarch32 || mode == PSR_MODE_EL0T;
 	u64 esr, offset;
 
 	if (ec == EC_DABT_LOW || ec == EC_IABT_LOW) {
@@ -282,7 +287,9 @@ static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
 		esr = ((u64)EC_UNKNOWN << ESR_EC_SHIFT_EL1) | ESR_IL;
 	}
 
-	if (from_el0)
+	if (aarch32)
+		offset = VECTOR_LOWER_A32;
+	else if (from_el0)
 		offset = VECTOR_LOWER_A64;
 	else if (mode == PSR_MODE_EL1T)
 		offset = VECTOR_CURRENT_SP0;
