@@ -19,7 +19,9 @@
  *  - debug: breakpoint and watchpoint value and control registers,
  *    MDSCR_EL1, MDCCINT_EL1.
  * Which of the optional ones exist is read from the ID registers of the
- * CPU itself, every time: the cores of a big.LITTLE system differ.
+ * CPU itself, every time: the cores of a big.LITTLE system differ.  What
+ * EL2 traps for every guest (CPTR_EL2, HCR_EL2.APK as Linux set them) no
+ * guest can read, and is left alone.
  *
  * The root keeps its state while it keeps its CPU: Linux brings a CPU it
  * onlines up from scratch anyway, and only a change of owner costs this.
@@ -117,26 +119,24 @@ static void reset_timers(void)
 }
 
 /*
- * Linux leaves EL2 access to FP/SIMD open and opens SVE and SME when it
- * uses them; they are opened here for the reset only, whatever Linux
- * chose, and CPTR_EL2 is put back as it was.
+ * Only what a guest can reach: a register file whose use CPTR_EL2 traps
+ * (Linux leaves FP/SIMD open and opens SVE and SME when it uses them) is
+ * out of every guest's reach, and EL2 does not open it either, as the
+ * firmware may not have opened it at EL3.
  */
 static void reset_fp_state(void)
 {
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 	u64 pfr1 = read_sysreg(id_aa64pfr1_el1);
-	bool sve = ID_FIELD(pfr0, PFR0_SVE_SHIFT) != 0;
-	bool sme = ID_FIELD(pfr1, PFR1_SME_SHIFT) != 0;
 	u64 cptr = read_sysreg(cptr_el2);
-	u64 zcr = 0;
+	bool sve = ID_FIELD(pfr0, PFR0_SVE_SHIFT) && !(cptr & CPTR_EL2_TZ);
+	bool sme = ID_FIELD(pfr1, PFR1_SME_SHIFT) && !(cptr & CPTR_EL2_TSM);
+	u64 zcr;
 
-	if (ID_FIELD(pfr0, PFR0_FP_SHIFT) == ID_NOT_IMPLEMENTED)
+	if (ID_FIELD(pfr0, PFR0_FP_SHIFT) == ID_NOT_IMPLEMENTED ||
+	    (cptr & CPTR_EL2_TFP))
 		return;
 
-	write_sysreg(cptr_el2, cptr & ~(CPTR_EL2_TFP |
-					(sve ? CPTR_EL2_TZ : 0) |
-					(sme ? CPTR_EL2_TSM : 0)));
-	isb();
 	if (sme) {
 		/* leaving streaming mode zeroes it, ZA comes back zeroed */
 		write_sysreg(SVCR, 0);
@@ -149,14 +149,16 @@ static void reset_fp_state(void)
 		isb();
 		cpu_state_zero_sve();
 		write_sysreg(ZCR_EL2, zcr);
+		isb();
 	}
 	cpu_state_zero_fpsimd();
-	write_sysreg(cptr_el2, cptr);
-	isb();
 }
 
-static void reset_pauth_keys(void)
+/* Guests reach the keys only if Linux let them (HCR_EL2.APK, kept). */
+static void reset_pauth_keys(struct per_cpu *cpu_data)
 {
+	if (!(cpu_data->arch.linux_hcr & HCR_APK))
+		return;
 	if (!(read_sysreg(id_aa64isar1_el1) & ISAR1_PAUTH_MASK) &&
 	    !(read_sysreg(ID_AA64ISAR2_EL1) & ISAR2_PAUTH_MASK))
 		return;
@@ -262,7 +264,7 @@ void arch_cpu_state_reset(struct per_cpu *cpu_data)
 {
 	reset_el1_sysregs(cpu_data);
 	reset_timers();
-	reset_pauth_keys();
+	reset_pauth_keys(cpu_data);
 	reset_pmu();
 	reset_debug();
 	reset_fp_state();
