@@ -79,6 +79,23 @@ static void report_refused(const struct trap_context *ctx, u32 iss,
 	       cpu_data->cpu_id, ctx->elr);
 }
 
+/*
+ * The root is not expected to use set/way at all: say so once if it does,
+ * since every such operation now costs an exit.
+ */
+static void note_root_set_way(u32 iss)
+{
+	static bool noted;
+	char buf[SYSREG_NAME_SIZE];
+
+	if (this_cell() != &root_cell || noted)
+		return;
+	noted = true;
+	printk("Note: the root cell uses set/way cache maintenance (%s on "
+	       "CPU %u): each one is trapped\n", sysreg_name(iss, buf),
+	       this_cpu_data()->cpu_id);
+}
+
 /* Whether the trap is one of this file's (those traps.c passes on). */
 bool sysreg_trap_is_state_guard(u32 iss)
 {
@@ -93,6 +110,7 @@ enum trap_result sysreg_trap_state_guard(struct trap_context *ctx, u64 esr)
 	unsigned int rt = SYSREG_ISS_RT(iss);
 
 	if (is_set_way_op(iss)) {
+		note_root_set_way(iss);
 		clean_invalidate_set_way(SYSREG_ISS_OP2(iss),
 					 trap_get_reg(ctx, rt));
 		/* MSR/MRS/SYS are always A64, 4 bytes */
