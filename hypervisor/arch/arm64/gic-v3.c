@@ -852,17 +852,35 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 }
 
 /*
- * The CPU parks: what its list registers and queue hold is settled now,
- * while the IRQs still belong to the guest that had them.  Left for the
- * next start, a deactivation could hit an SPI that has moved to another
- * owner meanwhile and is active there.  The root's pending SPIs go back
- * to the distributor, which delivers them where Linux routes them now; a
- * cell's are dropped (its IRQs are quiesced when it stops).
+ * Whether a pending IRQ of the root handed back to the distributor goes
+ * to another CPU.  Linux moves its IRQs off a CPU before CPU_OFF; one
+ * still routed here (or 1 of N, which may pick this CPU) would only come
+ * back at once, so it is dropped instead.
+ */
+static bool root_spi_routed_elsewhere(struct per_cpu *cpu_data,
+				      unsigned int irq)
+{
+	u64 route;
+
+	if (cpu_data->cell != &root_cell || irq < GIC_NUM_PRIVATE)
+		return false;
+	route = gic_mmio_read(gicd_base + GICD_IROUTER + irq * 8, 8);
+	return !(route & GICD_IROUTER_IRM) &&
+		(route & MPIDR_AFF_MASK) != cpu_data->mpidr;
+}
+
+/*
+ * The CPU parks, and again after each IRQ taken while parked: what its
+ * list registers and queue hold is settled now, while the IRQs still
+ * belong to the guest that had them.  Left for the next start, a
+ * deactivation could hit an SPI that has moved to another owner meanwhile
+ * and is active there.  The root's pending SPIs go back to the
+ * distributor, which delivers them where Linux routes them now; a cell's
+ * are dropped (its IRQs are quiesced when it stops).
  */
 void irqchip_cpu_park(struct per_cpu *cpu_data)
 {
 	struct gic_percpu *gic = &cpu_data->gic;
-	bool root = cpu_data->cell == &root_cell;
 	unsigned int n, irq;
 	u64 lr;
 
@@ -874,8 +892,9 @@ void irqchip_cpu_park(struct per_cpu *cpu_data)
 		if (!(lr & ICH_LR_STATE_MASK))
 			continue;
 		irq = lr & ICH_LR_VINTID_MASK;
-		return_irq(cpu_data, irq, root && irq >= GIC_NUM_PRIVATE &&
-			   (lr & ICH_LR_PENDING), lr & ICH_LR_HW);
+		return_irq(cpu_data, irq, (lr & ICH_LR_PENDING) &&
+			   root_spi_routed_elsewhere(cpu_data, irq),
+			   lr & ICH_LR_HW);
 	}
 	atomic_xchg_zero(&gic->sgi_inbox);
 	for (n = GIC_NUM_SGIS; n < MAX_IRQS; n++) {
@@ -883,7 +902,8 @@ void irqchip_cpu_park(struct per_cpu *cpu_data)
 			continue;
 		unqueue_irq(gic, n);
 		if (!gic_irq_in_bitmap(gic->pending_virt, n))
-			return_irq(cpu_data, n, root && n >= GIC_NUM_PRIVATE,
+			return_irq(cpu_data, n,
+				   root_spi_routed_elsewhere(cpu_data, n),
 				   true);
 	}
 	for (n = 0; n < GIC_PENDING_WORDS; n++) {
@@ -891,6 +911,8 @@ void irqchip_cpu_park(struct per_cpu *cpu_data)
 		gic->pending_virt[n] = 0;
 	}
 	gic->pending_words = 0;
+	/* nothing waits for a free list register any more */
+	write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) & ~ICH_HCR_UIE);
 	isb();
 }
 

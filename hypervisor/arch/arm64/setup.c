@@ -257,6 +257,8 @@ void arch_cpu_idle(void)
 	/* a wake-up of a parked CPU counts as an exit, like the vector's */
 	this_cpu_data()->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	irqchip_handle_irq();
+	/* nobody runs here to take it: settled at once, not at the start */
+	irqchip_cpu_park(this_cpu_data());
 }
 
 /* x0 = top of the stack, x1 = entry, x2 = context (entry.S) */
