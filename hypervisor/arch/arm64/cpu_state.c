@@ -73,6 +73,7 @@
 
 void cpu_state_zero_fpsimd(void);
 void cpu_state_zero_sve(void);
+void psci_cell_ssbd_on(void);
 
 /* What only the firmware knows: the value it left is the reset value. */
 void arch_cpu_state_capture(struct per_cpu *cpu_data)
@@ -267,6 +268,9 @@ void arch_cpu_state_reset(struct per_cpu *cpu_data)
 	reset_pauth_keys(cpu_data);
 	reset_pmu();
 	reset_debug();
+	/* before FP/SIMD: the firmware is not guaranteed to leave it alone */
+	if (cpu_data->cell != &root_cell)
+		psci_cell_ssbd_on();
 	reset_fp_state();
 	isb();
 }

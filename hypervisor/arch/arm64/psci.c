@@ -17,7 +17,8 @@
  * implements SMCCC 1.1 (probed at enable: PSCI >= 1.0, PSCI_FEATURES of
  * SMCCC_VERSION, SMCCC_VERSION >= 1.1), otherwise ARCH_FEATURES answers
  * NOT_SUPPORTED (QEMU's built-in PSCI has no SMCCC).  A cell's
- * ARCH_WORKAROUND_2 always asks for the mitigation on, whatever its x1.
+ * ARCH_WORKAROUND_2 always asks for the mitigation on, whatever its x1,
+ * and a cell starts with it on (psci_cell_ssbd_on()).
  *
  * SiP calls of the root cell go to the firmware when it implements SMCCC
  * 1.1 (platform services Linux needs on real boards); everything else -
@@ -75,6 +76,8 @@
 #define PSCI_TOS_NOT_PRESENT_MP		2
 
 static bool firmware_smccc_1_1;
+/* ARCH_WORKAROUND_2 switches the firmware's SSBD mitigation per call */
+static bool firmware_ssbd_dynamic;
 
 static long smc_call(unsigned long fid, unsigned long a1, unsigned long a2,
 		     unsigned long a3, unsigned long *res)
@@ -103,9 +106,23 @@ void psci_probe_firmware(void)
 	firmware_smccc_1_1 = version >= PSCI_VERSION_1_0 &&
 		smc_call(PSCI_FEATURES, SMCCC_VERSION, 0, 0, NULL) >= 0 &&
 		smc_call(SMCCC_VERSION, 0, 0, 0, NULL) >= SMCCC_VERSION_1_1;
+	/* 0: "required, and switched by ARCH_WORKAROUND_2" */
+	firmware_ssbd_dynamic = firmware_smccc_1_1 &&
+		smc_call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_2, 0, 0,
+			 NULL) == 0;
 	printk("Firmware: PSCI %ld.%ld, %s\n", (version >> 16) & 0x7fff,
 	       version & 0xffff, firmware_smccc_1_1 ? "SMCCC 1.1" :
 	       "no SMCCC 1.1 (arch calls answered NOT_SUPPORTED)");
+}
+
+/*
+ * A cell starts with the SSBD mitigation on, whatever the CPU's previous
+ * owner (the root may turn it off) chose; it cannot turn it off itself.
+ */
+void psci_cell_ssbd_on(void)
+{
+	if (firmware_ssbd_dynamic)
+		smc_call(SMCCC_ARCH_WORKAROUND_2, 1, 0, 0, NULL);
 }
 
 static struct per_cpu *cpu_by_mpidr(struct cell *cell, unsigned long mpidr)
