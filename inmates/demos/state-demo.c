@@ -5,7 +5,8 @@
  *   state    first thing, before any code could write them: the
  *            registers a previous owner of the CPU may have left
  *            something in (FP/SIMD, PMU, debug, timers, thread IDs,
- *            pointer-auth keys where implemented).  One line per class:
+ *            pointer-auth keys where implemented, the priority and group
+ *            of its timer PPIs).  One line per class:
  *            "state-demo: CLASS reset (N registers)" or "state-demo:
  *            CLASS NOT RESET: REG = VALUE (k of N non-zero)".
  *   dirty    the same registers filled with markers, then idle (its
@@ -255,6 +256,75 @@ static void dirty_thread_ids(void)
 	write_sysreg(contextidr_el1, 0x1234);
 }
 
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_LAST		(1UL << 4)
+#define GICR_TYPER_VLPIS	(1UL << 1)
+#define GICR_SGI_BASE		0x10000
+#define GICR_IGROUPR0		(GICR_SGI_BASE + 0x080)
+#define GICR_IPRIORITYR		(GICR_SGI_BASE + 0x400)
+#define PPI_VTIMER		27
+#define PPI_PTIMER		30
+#define DIRTY_PRIORITY		0x10
+
+/* this CPU's redistributor frame: its GICR_TYPER names its affinity */
+static unsigned long own_redistributor(void)
+{
+	u64 mpidr = cpu_mpidr(), typer;
+	u32 affinity = (mpidr & 0xffffff) | (((mpidr >> 32) & 0xff) << 24);
+	unsigned long base = comm_region->gicr_base;
+	unsigned int n;
+
+	for (n = 0; n < 64; n++) {
+		typer = mmio_read64(base + GICR_TYPER);
+		if ((typer >> 32) == affinity)
+			return base;
+		if (typer & GICR_TYPER_LAST)
+			break;
+		base += (typer & GICR_TYPER_VLPIS) ? 0x40000 : 0x20000;
+	}
+	return 0;
+}
+
+static u8 dirty_priority(unsigned long rd, unsigned int irq)
+{
+	u8 priority = mmio_read8(rd + GICR_IPRIORITYR + irq);
+
+	return priority == DIRTY_PRIORITY ? priority : 0;
+}
+
+/*
+ * The previous owner's PPI setup: "dirty" leaves the timer PPIs at a
+ * priority nobody else uses and the physical timer in group 0.
+ */
+static void check_gic(void)
+{
+	unsigned long rd = own_redistributor();
+	struct verdict v = { 0 };
+
+	if (!rd) {
+		printk("state-demo: no redistributor for this CPU\n");
+		return;
+	}
+	/* each check is non-zero only if the value is the dirty one */
+	check(&v, "GICR_IPRIORITYR<27>", dirty_priority(rd, PPI_VTIMER));
+	check(&v, "GICR_IPRIORITYR<30>", dirty_priority(rd, PPI_PTIMER));
+	check(&v, "GICR_IGROUPR0<30> cleared",
+	      !(mmio_read32(rd + GICR_IGROUPR0) & (1U << PPI_PTIMER)));
+	report("GIC SGI/PPI setup", &v);
+}
+
+static void dirty_gic(void)
+{
+	unsigned long rd = own_redistributor();
+
+	if (!rd)
+		return;
+	mmio_write8(rd + GICR_IPRIORITYR + PPI_VTIMER, DIRTY_PRIORITY);
+	mmio_write8(rd + GICR_IPRIORITYR + PPI_PTIMER, DIRTY_PRIORITY);
+	mmio_write32(rd + GICR_IGROUPR0, mmio_read32(rd + GICR_IGROUPR0) &
+		     ~(1U << PPI_PTIMER));
+}
+
 /* APA/API/GPA/GPI of ID_AA64ISAR1_EL1 */
 static bool has_pauth(void)
 {
@@ -367,12 +437,14 @@ void inmate_main(void)
 		check_timers();
 		check_thread_ids();
 		check_pauth();
+		check_gic();
 	} else if (!strcmp(selected, "dirty")) {
 		dirty_pmu();
 		dirty_debug();
 		dirty_timers();
 		dirty_thread_ids();
 		dirty_pauth();
+		dirty_gic();
 		fill_fp_regs();
 		printk("state-demo: registers dirtied\n");
 	} else if (!strcmp(selected, "setway")) {
