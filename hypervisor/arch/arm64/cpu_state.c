@@ -14,6 +14,7 @@
  *  - FP/SIMD v0-v31, FPCR, FPSR; SVE z0-z31, p0-p15 and FFR at the
  *    largest vector length; SME streaming mode and ZA off, TPIDR2_EL0;
  *  - pointer authentication keys;
+ *  - MTE tag check fault flags, tag exclusion and random tag seed;
  *  - the PMU: counters, event types and filters, enables, overflow and
  *    interrupt-enable flags, PMSELR, PMUSERENR;
  *  - debug: breakpoint and watchpoint value and control registers,
@@ -62,6 +63,13 @@
 #define APDBKEYHI_EL1		S3_0_C2_C2_3
 #define APGAKEYLO_EL1		S3_0_C2_C3_0
 #define APGAKEYHI_EL1		S3_0_C2_C3_1
+
+#define PFR1_MTE_SHIFT		8
+#define MTE_WITH_TAGS		2	/* FEAT_MTE2: tag memory and checks */
+#define GCR_EL1			S3_0_C1_C0_6
+#define RGSR_EL1		S3_0_C1_C0_5
+#define TFSR_EL1		S3_0_C5_C6_0
+#define TFSRE0_EL1		S3_0_C5_C6_1
 
 #define PMCR_P			(1UL << 1)	/* event counters to zero */
 #define PMCR_C			(1UL << 2)	/* cycle counter to zero */
@@ -175,6 +183,23 @@ static void reset_pauth_keys(struct per_cpu *cpu_data)
 	write_sysreg(APGAKEYHI_EL1, 0);
 }
 
+/*
+ * Tag check fault flags, tag exclusion and the random tag seed.  Guests
+ * reach them only if Linux let them (HCR_EL2.ATA, kept), and only then
+ * has the firmware opened them (SCR_EL3.ATA) for EL2 as well.
+ */
+static void reset_mte(struct per_cpu *cpu_data)
+{
+	if (!(cpu_data->arch.linux_hcr & HCR_ATA) ||
+	    ID_FIELD(read_sysreg(id_aa64pfr1_el1), PFR1_MTE_SHIFT) <
+	    MTE_WITH_TAGS)
+		return;
+	write_sysreg(GCR_EL1, 0);
+	write_sysreg(RGSR_EL1, 0);
+	write_sysreg(TFSR_EL1, 0);
+	write_sysreg(TFSRE0_EL1, 0);
+}
+
 /* All counters, also those MDCR_EL2.HPMN reserves for EL2. */
 static void reset_pmu(void)
 {
@@ -266,6 +291,7 @@ void arch_cpu_state_reset(struct per_cpu *cpu_data)
 	reset_el1_sysregs(cpu_data);
 	reset_timers();
 	reset_pauth_keys(cpu_data);
+	reset_mte(cpu_data);
 	reset_pmu();
 	reset_debug();
 	/* before FP/SIMD: the firmware is not guaranteed to leave it alone */
