@@ -225,8 +225,7 @@ void cpu_park(struct per_cpu *cpu_data)
 	u32 requests;
 
 	cpu_data->in_park = true;
-	if (cpu_data->cell != &root_cell)
-		arch_cpu_stop_guest();
+	arch_cpu_stop_guest();
 	for (;;) {
 		requests = cpu_take_requests(cpu_data);
 		if (requests & CPU_REQ_SHUTDOWN)

@@ -840,6 +840,7 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 	gic_mmio_write(sgi_base + GICR_ISENABLER0, 4, hv_irqs);
 
 	adopt_private_irqs(cpu_data);
+	gic_private_config_save(cpu_data);
 
 	gic->active = true;
 	return 0;
@@ -951,6 +952,71 @@ void irqchip_cpu_shutdown(struct per_cpu *cpu_data)
 }
 
 /*
+ * Whether a pending IRQ of the root handed back to the distributor goes
+ * to another CPU.  Linux moves its IRQs off a CPU before CPU_OFF; one
+ * still routed here (or 1 of N, which may pick this CPU) would only come
+ * back at once, so it is dropped instead.
+ */
+static bool root_spi_routed_elsewhere(struct per_cpu *cpu_data,
+				      unsigned int irq)
+{
+	u64 route;
+
+	if (cpu_data->cell != &root_cell || irq < GIC_NUM_PRIVATE)
+		return false;
+	route = gic_mmio_read(gicd_base + GICD_IROUTER + irq * 8, 8);
+	return !(route & GICD_IROUTER_IRM) &&
+		(route & MPIDR_AFF_MASK) != cpu_data->mpidr;
+}
+
+/*
+ * The CPU parks, and again after each IRQ taken while parked: what its
+ * list registers and queue hold is settled now, while the IRQs still
+ * belong to the guest that had them.  Left for the next start, a
+ * deactivation could hit an SPI that has moved to another owner meanwhile
+ * and is active there.  The root's pending SPIs go back to the
+ * distributor, which delivers them where Linux routes them now; a cell's
+ * are dropped (its IRQs are quiesced when it stops).
+ */
+void irqchip_cpu_park(struct per_cpu *cpu_data)
+{
+	struct gic_percpu *gic = &cpu_data->gic;
+	unsigned int n, irq;
+	u64 lr;
+
+	if (!gic->active)
+		return;
+	for (n = 0; n < gic->num_lrs; n++) {
+		lr = read_lr(n);
+		write_lr(n, 0);
+		if (!(lr & ICH_LR_STATE_MASK))
+			continue;
+		irq = lr & ICH_LR_VINTID_MASK;
+		return_irq(cpu_data, irq, (lr & ICH_LR_PENDING) &&
+			   root_spi_routed_elsewhere(cpu_data, irq),
+			   lr & ICH_LR_HW);
+	}
+	atomic_xchg_zero(&gic->sgi_inbox);
+	for (n = GIC_NUM_SGIS; n < MAX_IRQS; n++) {
+		if (!gic_irq_in_bitmap(gic->pending, n))
+			continue;
+		unqueue_irq(gic, n);
+		if (!gic_irq_in_bitmap(gic->pending_virt, n))
+			return_irq(cpu_data, n,
+				   root_spi_routed_elsewhere(cpu_data, n),
+				   true);
+	}
+	for (n = 0; n < GIC_PENDING_WORDS; n++) {
+		gic->pending[n] = 0;
+		gic->pending_virt[n] = 0;
+	}
+	gic->pending_words = 0;
+	/* nothing waits for a free list register any more */
+	write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) & ~ICH_HCR_UIE);
+	isb();
+}
+
+/*
  * A new guest starts on this CPU (a cell's, or the root's again): nothing
  * the previous one left in the virtual CPU interface may reach it.  The
  * physical IRQs taken for the old guest were only priority-dropped; they
@@ -989,6 +1055,7 @@ void irqchip_cpu_reset(struct per_cpu *cpu_data)
 
 	write_sysreg(ICH_AP0R0_EL2, 0);
 	write_sysreg(ICH_AP1R0_EL2, 0);
+	gic_owner_reset(cpu_data);
 	/* priority mask 0, group 1 off, EOImode 0: a guest's reset state */
 	write_sysreg(ICH_VMCR_EL2, 0);
 	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);

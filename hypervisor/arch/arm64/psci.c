@@ -16,7 +16,9 @@
  * ARCH_WORKAROUND_1/2/3 calls are passed to the firmware when it
  * implements SMCCC 1.1 (probed at enable: PSCI >= 1.0, PSCI_FEATURES of
  * SMCCC_VERSION, SMCCC_VERSION >= 1.1), otherwise ARCH_FEATURES answers
- * NOT_SUPPORTED (QEMU's built-in PSCI has no SMCCC).
+ * NOT_SUPPORTED (QEMU's built-in PSCI has no SMCCC).  A cell's
+ * ARCH_WORKAROUND_2 always asks for the mitigation on, whatever its x1,
+ * and a cell starts with it on (psci_cell_ssbd_on()).
  *
  * SiP calls of the root cell go to the firmware when it implements SMCCC
  * 1.1 (platform services Linux needs on real boards); everything else -
@@ -74,6 +76,8 @@
 #define PSCI_TOS_NOT_PRESENT_MP		2
 
 static bool firmware_smccc_1_1;
+/* ARCH_WORKAROUND_2 switches the firmware's SSBD mitigation per call */
+static bool firmware_ssbd_dynamic;
 
 static long smc_call(unsigned long fid, unsigned long a1, unsigned long a2,
 		     unsigned long a3, unsigned long *res)
@@ -102,9 +106,23 @@ void psci_probe_firmware(void)
 	firmware_smccc_1_1 = version >= PSCI_VERSION_1_0 &&
 		smc_call(PSCI_FEATURES, SMCCC_VERSION, 0, 0, NULL) >= 0 &&
 		smc_call(SMCCC_VERSION, 0, 0, 0, NULL) >= SMCCC_VERSION_1_1;
+	/* 0: "required, and switched by ARCH_WORKAROUND_2" */
+	firmware_ssbd_dynamic = firmware_smccc_1_1 &&
+		smc_call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_2, 0, 0,
+			 NULL) == 0;
 	printk("Firmware: PSCI %ld.%ld, %s\n", (version >> 16) & 0x7fff,
 	       version & 0xffff, firmware_smccc_1_1 ? "SMCCC 1.1" :
 	       "no SMCCC 1.1 (arch calls answered NOT_SUPPORTED)");
+}
+
+/*
+ * A cell starts with the SSBD mitigation on, whatever the CPU's previous
+ * owner (the root may turn it off) chose; it cannot turn it off itself.
+ */
+void psci_cell_ssbd_on(void)
+{
+	if (firmware_ssbd_dynamic)
+		smc_call(SMCCC_ARCH_WORKAROUND_2, 1, 0, 0, NULL);
 }
 
 static struct per_cpu *cpu_by_mpidr(struct cell *cell, unsigned long mpidr)
@@ -270,12 +288,21 @@ static long handle_arch_call(struct per_cpu *cpu_data,
 		default:
 			return PSCI_NOT_SUPPORTED;
 		}
-	case SMCCC_ARCH_WORKAROUND_1:
 	case SMCCC_ARCH_WORKAROUND_2:
+		if (!firmware_smccc_1_1)
+			return PSCI_NOT_SUPPORTED;
+		/*
+		 * x1 = 0 would turn the firmware's SSBD mitigation off for
+		 * the whole CPU, EL2 included, and for the CPU's next owner:
+		 * only the root may choose that, a cell keeps it on.
+		 */
+		return smc_call(fid, cpu_data->cell == &root_cell ?
+				ctx->regs[1] : 1, 0, 0, res);
+	case SMCCC_ARCH_WORKAROUND_1:
 	case SMCCC_ARCH_WORKAROUND_3:
 		if (!firmware_smccc_1_1)
 			return PSCI_NOT_SUPPORTED;
-		return smc_call(fid, ctx->regs[1], 0, 0, res);
+		return smc_call(fid, 0, 0, 0, res);
 	default:
 		return PSCI_NOT_SUPPORTED;
 	}
@@ -287,7 +314,10 @@ enum trap_result handle_smc(struct trap_context *ctx)
 	u32 fid = ctx->regs[0];
 	unsigned long res[3];
 
-	/* a trapped smc returns to itself */
+	/*
+	 * A trapped smc returns to itself.  It is always the 4-byte A64 one:
+	 * EL1 is AArch64 (HCR_EL2.RW) and smc is UNDEFINED at EL0.
+	 */
 	ctx->elr += 4;
 
 	if (SMCCC_OWNER(fid) == SMCCC_OWNER_STANDARD &&

@@ -16,11 +16,21 @@
 #include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
+#include <asm/cpu_state.h>
 #include <asm/paging_arm64.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define HCR_CELL	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW)
+/*
+ * Every guest: set/way cache maintenance is trapped (sysreg_trap.c), as
+ * it would discard other owners' dirty lines of a shared cache.  Non-root
+ * cells also may neither read nor write ACTLR_EL1 nor any IMPLEMENTATION
+ * DEFINED register directly: those configure the core for whoever runs
+ * on it next.
+ */
+#define HCR_GUEST	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW | \
+			 HCR_TSW)
+#define HCR_NON_ROOT	(HCR_TACR | HCR_TIDCP)
 /*
  * Linux's choices that its EL1 code relies on (pointer authentication and
  * MTE instructions not trapped) stay as they were.
@@ -46,6 +56,15 @@ static unsigned int s2_root_level, s2_root_pages;
 static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48 };
 
 void psci_probe_firmware(void);
+
+static u64 guest_hcr(struct per_cpu *cpu_data)
+{
+	u64 hcr = HCR_GUEST | (cpu_data->arch.linux_hcr & HCR_KEEP);
+
+	if (cpu_data->cell != &root_cell)
+		hcr |= HCR_NON_ROOT;
+	return hcr;
+}
 
 int arch_init_early(void)
 {
@@ -110,6 +129,7 @@ int arch_cpu_init(struct per_cpu *cpu_data)
 		return -EINVAL;
 	}
 	cpu_data->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	arch_cpu_state_capture(cpu_data);
 	write_sysreg(vtcr_el2, vtcr);
 	isb();
 	return 0;
@@ -121,8 +141,7 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 
 	write_sysreg(vbar_el2, hyp_vectors);
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
-	write_sysreg(hcr_el2, HCR_CELL |
-		     (cpu_data->arch.linux_hcr & HCR_KEEP));
+	write_sysreg(hcr_el2, guest_hcr(cpu_data));
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
 }
@@ -238,6 +257,8 @@ void arch_cpu_idle(void)
 	/* a wake-up of a parked CPU counts as an exit, like the vector's */
 	this_cpu_data()->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	irqchip_handle_irq();
+	/* nobody runs here to take it: settled at once, not at the start */
+	irqchip_cpu_park(this_cpu_data());
 }
 
 /* x0 = top of the stack, x1 = entry, x2 = context (entry.S) */
@@ -250,40 +271,7 @@ void arch_cpu_stop_guest(void)
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntp_ctl_el0, 0);
 	isb();
-}
-
-/* What a cell finds in EL1 after reset; FP/SIMD is not trapped. */
-static void reset_el1_state(void)
-{
-	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
-	isb();
-	write_sysreg(cpacr_el1, CPACR_FPEN);
-	write_sysreg(vbar_el1, 0);
-	write_sysreg(ttbr0_el1, 0);
-	write_sysreg(ttbr1_el1, 0);
-	write_sysreg(tcr_el1, 0);
-	write_sysreg(mair_el1, 0);
-	write_sysreg(amair_el1, 0);
-	write_sysreg(contextidr_el1, 0);
-	write_sysreg(tpidr_el0, 0);
-	write_sysreg(tpidrro_el0, 0);
-	write_sysreg(tpidr_el1, 0);
-	write_sysreg(sp_el0, 0);
-	write_sysreg(sp_el1, 0);
-	write_sysreg(elr_el1, 0);
-	write_sysreg(spsr_el1, 0);
-	write_sysreg(esr_el1, 0);
-	write_sysreg(far_el1, 0);
-	write_sysreg(afsr0_el1, 0);
-	write_sysreg(afsr1_el1, 0);
-	write_sysreg(par_el1, 0);
-	write_sysreg(mdscr_el1, 0);
-	write_sysreg(cntkctl_el1, 0);
-	write_sysreg(cntv_ctl_el0, 0);
-	write_sysreg(cntp_ctl_el0, 0);
-	write_sysreg(cntv_cval_el0, 0);
-	write_sysreg(cntp_cval_el0, 0);
-	write_sysreg(cntvoff_el2, 0);
+	irqchip_cpu_park(this_cpu_data());
 }
 
 void __attribute__((noreturn))
@@ -292,23 +280,25 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 {
 	unsigned long stack_top = (unsigned long)cpu_data->stack +
 		PERCPU_STACK_SIZE;
+	bool new_owner = cpu_data->cell != &root_cell || cpu_data->cell_changed;
 
-	if (cpu_data->cell == &root_cell) {
+	if (!new_owner) {
 		/* Linux sets up the rest itself when a CPU comes online */
 		write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 		isb();
-	} else {
-		reset_el1_state();
 	}
+	write_sysreg(hcr_el2, guest_hcr(cpu_data));
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	isb();
 	/* a previous cell may have had this VMID or left code at entry */
 	asm volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb"
 		     : : : "memory");
 
-	if (cpu_data->cell != &root_cell || cpu_data->cell_changed) {
+	if (new_owner) {
 		irqchip_cpu_reset(cpu_data);
 		cpu_data->cell_changed = false;
+		/* last: nothing may refill FP/SIMD after it */
+		arch_cpu_state_reset(cpu_data);
 	}
 
 	/* the frame of the next trap lies where this fresh one is built */

@@ -5,8 +5,9 @@
  * Handled: hvc #0x4a48 (hypercalls), other hvc immediates (answered like
  * Linux's hyp stub answers an unknown call: HVC_STUB_ERR), smc (PSCI and
  * SMCCC, psci.c), writes of ICC_SGI1R_EL1 (the interrupt controller
- * delivers the SGI), stage-2 data aborts with a valid syndrome (MMIO
- * emulation).
+ * delivers the SGI), set/way cache maintenance, ACTLR_EL1 and
+ * IMPLEMENTATION DEFINED registers (sysreg_trap.c), stage-2 data aborts
+ * with a valid syndrome (MMIO emulation).
  *
  * Anything else, and any access the emulation refuses, is reported with
  * cell, CPU, exception class, PC and, for data aborts, the address, width
@@ -52,6 +53,9 @@
 #define DABT_WNR		(1UL << 6)
 
 enum trap_result handle_smc(struct trap_context *ctx);
+/* set/way, ACTLR_EL1 and IMPLEMENTATION DEFINED registers (sysreg_trap.c) */
+bool sysreg_trap_is_state_guard(u32 iss);
+enum trap_result sysreg_trap_state_guard(struct trap_context *ctx, u64 esr);
 
 struct trap_context *this_trap_context(void)
 {
@@ -203,7 +207,8 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 			val &= 0xffffffffUL;
 		trap_set_reg(ctx, srt, val);
 	}
-	ctx->elr += 4;
+	/* a T32 load or store of AArch32 EL0 may be 16 bits long */
+	ctx->elr += (esr & ESR_IL) ? 4 : 2;
 	return TRAP_HANDLED;
 }
 
@@ -223,6 +228,8 @@ static enum trap_result handle_sysreg(struct trap_context *ctx, u64 esr)
 		ctx->elr += 4;
 		return TRAP_HANDLED;
 	}
+	if (sysreg_trap_is_state_guard(iss))
+		return sysreg_trap_state_guard(ctx, esr);
 	report_trap(is_read ? "unhandled system register read" :
 		    "unhandled system register write", ctx, esr);
 	return TRAP_UNHANDLED;
@@ -250,6 +257,8 @@ static enum trap_result handle_hvc(struct trap_context *ctx, u64 esr)
 #define VECTOR_CURRENT_SP0	0x000
 #define VECTOR_CURRENT_SPX	0x200
 #define VECTOR_LOWER_A64	0x400
+#define VECTOR_LOWER_A32	0x600
+#define PSR_MODE_AARCH32	0x10
 
 /*
  * Make the guest take a synchronous exception at EL1 as if the hardware
@@ -260,7 +269,9 @@ static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
 {
 	unsigned int ec = ESR_EC(esr_el2);
 	unsigned int mode = ctx->spsr & PSR_MODE_MASK;
-	bool from_el0 = mode == PSR_MODE_EL0T;
+	bool aarch32 = ctx->spsr & PSR_MODE_AARCH32;
+	/* EL1 is always AArch64 (HCR_EL2.RW): AArch32 can only be EL0 */
+	bool from_el0 = aarch32 || mode == PSR_MODE_EL0T;
 	u64 esr, offset;
 
 	if (ec == EC_DABT_LOW || ec == EC_IABT_LOW) {
@@ -276,7 +287,9 @@ static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
 		esr = ((u64)EC_UNKNOWN << ESR_EC_SHIFT_EL1) | ESR_IL;
 	}
 
-	if (from_el0)
+	if (aarch32)
+		offset = VECTOR_LOWER_A32;
+	else if (from_el0)
 		offset = VECTOR_LOWER_A64;
 	else if (mode == PSR_MODE_EL1T)
 		offset = VECTOR_CURRENT_SP0;

@@ -75,7 +75,8 @@ void arch_flush_current_stage2(void);
 void __attribute__((noreturn))
 arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	       unsigned long context);
-/* The CPU stops running its cell: silence what could still fire. */
+/* The CPU stops running its guest (it parks; the root's too): silence
+ * what could still fire and settle the interrupts it had in flight. */
 void arch_cpu_stop_guest(void);
 
 /* Write back (and invalidate) [start, start + size) to the point of

@@ -76,6 +76,11 @@ void irqchip_cell_reset(struct cell *cell);
  */
 void irqchip_cpu_reset(struct per_cpu *cpu_data);
 
+/* The CPU parks: deactivate what its guest had in flight, now, while the
+ * IRQs are still that guest's; the root's pending SPIs are handed back to
+ * the distributor, a cell's are dropped. */
+void irqchip_cpu_park(struct per_cpu *cpu_data);
+
 /* IRQ exception from a lower EL: acknowledge every pending physical
  * interrupt, inject it (or handle SGI_INJECT/SGI_EVENT/maintenance). */
 void irqchip_handle_irq(void);

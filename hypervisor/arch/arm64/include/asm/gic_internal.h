@@ -45,4 +45,11 @@ extern u64 gic_cpus_up;
 u64 gic_mmio_read(void *addr, unsigned int size);
 void gic_mmio_write(void *addr, unsigned int size, u64 val);
 
+struct per_cpu;
+
+/* gic-owner.c: the CPU's SGI/PPI setup at enable, restored for each new
+ * owner with the rest of what gic_owner_reset() resets */
+void gic_private_config_save(struct per_cpu *cpu_data);
+void gic_owner_reset(struct per_cpu *cpu_data);
+
 #endif /* !_JAILHOUSE_ASM_GIC_INTERNAL_H */

@@ -53,6 +53,14 @@ struct gic_percpu {
 	struct gic_lpi_queue lpis;
 	/* LPIs dropped on a CPU of another cell, reported once */
 	unsigned int lpis_dropped;
+	/*
+	 * The SGI/PPI setup of the redistributor right after enable, for
+	 * every new owner of the CPU (gic-owner.c).
+	 */
+	u32 saved_group;
+	u32 saved_grpmod;
+	u32 saved_ppi_cfg;
+	u8 saved_priority[32];
 };
 
 #endif /* !_JAILHOUSE_ASM_GIC_PERCPU_H */

@@ -13,6 +13,8 @@ struct per_cpu;
 /* EL2 state of Linux, restored when the CPU leaves the hypervisor */
 struct arch_per_cpu {
 	u64 linux_hcr;
+	/* ACTLR_EL1 as the firmware left it: what each new owner gets */
+	u64 actlr_el1;
 };
 
 static inline struct per_cpu *arch_this_cpu_data(void)
