@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/cpu_set.h>
 
 #include "enable.h"
 #include "jailhouse.h"
@@ -49,13 +50,12 @@ static void root_cpus(const struct jailhouse_system *config,
 		      struct cpumask *cpus)
 {
 	const struct jailhouse_cell_desc *root = &config->root_cell;
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(root);
 	unsigned int cpu;
 
 	/* pre-flight made sure that these are exactly the online CPUs */
 	cpumask_clear(cpus);
-	for (cpu = 0; cpu < nr_cpu_ids && cpu / 8 < root->cpu_set_size; cpu++)
-		if (set[cpu / 8] & BIT(cpu % 8))
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (jailhouse_cell_has_cpu(root, cpu))
 			cpumask_set_cpu(cpu, cpus);
 }
 

@@ -565,7 +565,7 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 	struct jailhouse_cell_desc *desc;
 	unsigned long size;
 	struct cell *cell, **tail;
-	u64 cpus;
+	u64 cpus, beyond;
 	int err;
 
 	if (any_cell_locked(NULL))
@@ -603,7 +603,14 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 			       "other cells\n", desc->name);
 		goto err_config;
 	}
-	cpus = config_cpu_set(desc);
+	err = config_cpu_set(desc, &cpus, &beyond);
+	if (err) {
+		printk("ERROR: cell create: \"%s\" names CPU %llu, but the "
+		       "hypervisor supports CPUs 0-%u only\n", desc->name,
+		       beyond, MAX_CPUS - 1);
+		err = -EINVAL;
+		goto err_config;
+	}
 	spin_lock(&cpu_power_lock);
 	err = check_cpus(caller, cpus, false);
 	spin_unlock(&cpu_power_lock);

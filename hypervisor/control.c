@@ -129,7 +129,7 @@ static long cpu_get_info(struct per_cpu *cpu_data, unsigned long cpu,
 
 	/* every CPU the hypervisor manages was the root's at enable */
 	if (cpu >= max_cpus() ||
-	    !config_has_cpu(&system_config->root_cell, cpu))
+	    !jailhouse_cell_has_cpu(&system_config->root_cell, cpu))
 		return -EINVAL;
 	if (cpu_data->cell != &root_cell && !cell_has_cpu(cpu_data->cell, cpu))
 		return -EPERM;

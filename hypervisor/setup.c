@@ -95,6 +95,7 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 	struct jailhouse_system *orig;
 	int uart_err = -ENODEV;
 	void *uart_base;
+	u64 root_cpus, beyond;
 	int err;
 
 	/* no UART yet: these reasons reach the console ring only */
@@ -163,6 +164,13 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 		printk("Note: IOMMU units in the config are not supported yet: "
 		       "DMA of devices passed to cells is NOT isolated\n");
 
+	err = config_cpu_set(&system_config->root_cell, &root_cpus, &beyond);
+	if (err) {
+		printk("ERROR: the root cell names CPU %llu, but the hypervisor "
+		       "supports CPUs 0-%u only\n", beyond, MAX_CPUS - 1);
+		return -EINVAL;
+	}
+
 	err = arch_init_early();
 	if (err)
 		return err;
@@ -195,7 +203,8 @@ static int cpu_init(struct per_cpu *cpu_data)
 {
 	int err;
 
-	if (!config_has_cpu(&system_config->root_cell, cpu_data->cpu_id)) {
+	if (!jailhouse_cell_has_cpu(&system_config->root_cell,
+				    cpu_data->cpu_id)) {
 		printk(" CPU %u... not in the root cell\n", cpu_data->cpu_id);
 		return -EINVAL;
 	}
