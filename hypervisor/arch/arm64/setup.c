@@ -86,6 +86,7 @@ void arch_paging_activate_hv(void)
 	write_sysreg(ttbr0_el2, paging_hvirt2phys(hv_paging.root));
 	isb();
 	asm volatile("tlbi alle2; dsb nsh; isb" : : : "memory");
+	this_cpu_data()->hv_paging_active = true;
 }
 
 void arch_paging_flush_hv(void)
