@@ -202,6 +202,8 @@ static const char *enter_error_text(long err)
 		return "a memory region lies outside the CPUs' physical address range";
 	case -ENODEV:
 		return "the hypervisor found no usable interrupt controller";
+	case -ETIMEDOUT:
+		return "a CPU did not reach or finish a step of the hypervisor's setup in time";
 	default:
 		return "the hypervisor failed to start";
 	}

@@ -70,6 +70,21 @@ static long hv_failed(struct jailhouse_file *jf, long err, const char *what)
 	return err;
 }
 
+/*
+ * The hypervisor's own words on a failed enable (which CPU, which step),
+ * from the console it left behind, so that the user need not dig there.
+ */
+static void add_hv_reason(struct jailhouse_file *jf)
+{
+	size_t len = strlen(jf->reason);
+	char line[200];
+
+	jailhouse_console_last_line(0, line, sizeof(line));
+	if (line[0] && len && len < sizeof(jf->reason))
+		snprintf(jf->reason + len, sizeof(jf->reason) - len,
+			 "; the hypervisor says: %s", line);
+}
+
 static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 				 const void __user *uconfig)
 {
@@ -117,8 +132,9 @@ static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 	err = jailhouse_hv_enable(config, config_size, jf->reason,
 				  sizeof(jf->reason));
 	if (err) {
-		hv_failed(jf, err, "entering the hypervisor");
 		jailhouse_console_save_last();
+		add_hv_reason(jf);
+		hv_failed(jf, err, "entering the hypervisor");
 		jailhouse_cell_sysfs_remove(root_sysfs);
 		goto out_put;
 	}

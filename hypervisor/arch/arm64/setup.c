@@ -121,6 +121,7 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 	extern u8 hyp_vectors[];
 
 	write_sysreg(vbar_el2, hyp_vectors);
+	write_sysreg(cnthctl_el2, cpu_data->arch.linux_cnthctl);
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	write_sysreg(hcr_el2, HCR_CELL |
 		     (cpu_data->arch.linux_hcr & HCR_KEEP));
@@ -150,6 +151,7 @@ arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 	unsigned long to_phys = cpu_data->phys - (unsigned long)cpu_data;
 
 	write_sysreg(hcr_el2, cpu_data->arch.linux_hcr);
+	write_sysreg(cnthctl_el2, cpu_data->arch.linux_cnthctl);
 	write_sysreg(vttbr_el2, 0);
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
@@ -315,6 +317,17 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	/* the frame of the next trap lies where this fresh one is built */
 	cpu_data->trap_ctx = (struct trap_context *)stack_top - 1;
 	enter_guest_fresh(stack_top, entry, context);
+}
+
+u64 arch_counter_ticks(void)
+{
+	isb();
+	return read_sysreg(cntpct_el0);
+}
+
+u64 arch_counter_freq(void)
+{
+	return read_sysreg(cntfrq_el0);
 }
 
 void arch_delay_us(unsigned long us)

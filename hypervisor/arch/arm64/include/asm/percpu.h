@@ -13,6 +13,8 @@ struct per_cpu;
 /* EL2 state of Linux, restored when the CPU leaves the hypervisor */
 struct arch_per_cpu {
 	u64 linux_hcr;
+	/* CNTHCTL_EL2: enable adds an event stream, every exit restores it */
+	u64 linux_cnthctl;
 };
 
 static inline struct per_cpu *arch_this_cpu_data(void)

@@ -71,6 +71,12 @@
 			 (UL(1) << 10) | (UL(1) << 8) | 16)
 #define TCR_PS_SHIFT	16
 
+/* CNTHCTL_EL2 event stream: EVNTI = 10 wakes WFE every 2048 ticks */
+#define CNTHCTL_EVNTEN		(UL(1) << 2)
+#define CNTHCTL_EVNTI_SHIFT	4
+#define CNTHCTL_EVNTI_ENABLE	UL(10)
+#define CNTHCTL_EVNT_MASK	(UL(0xff) << 2)
+
 #ifndef __ASSEMBLY__
 
 #define __stringify_sysreg(x)	#x
