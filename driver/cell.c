@@ -114,6 +114,8 @@ static const char *hv_error_text(long err)
 		return "the hypervisor rejected the request or the configuration";
 	case -ENOSYS:
 		return "this hypervisor does not implement cell management";
+	case -ETIMEDOUT:
+		return "a CPU of the cell did not stop in time, so the cell stays as it is";
 	default:
 		return "unexpected error";
 	}

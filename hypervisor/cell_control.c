@@ -174,8 +174,9 @@ static bool any_cell_locked(struct cell *except)
  * acknowledges; PSCI CPU_ON inside the cell is refused from now on until
  * the cell starts again.
  */
-static void cell_park_cpus(struct cell *cell)
+static int cell_park_cpus(struct cell *cell)
 {
+	u64 start = arch_counter_ticks();
 	unsigned int cpu;
 
 	spin_lock(&cpu_power_lock);
@@ -185,10 +186,19 @@ static void cell_park_cpus(struct cell *cell)
 	for_each_cell_cpu(cpu, cell)
 		cpu_send_request(cpu, CPU_REQ_PARK);
 	for_each_cell_cpu(cpu, cell)
-		while (per_cpu(cpu)->requests & CPU_REQ_PARK)
+		while (per_cpu(cpu)->requests & CPU_REQ_PARK) {
+			/* it may still run the cell: the cell must stay */
+			if (cpu_wait_expired(start)) {
+				printk("ERROR: CPU %u of cell \"%s\" did not "
+				       "stop within %u s\n", cpu,
+				       cell->config->name, CPU_WAIT_TIMEOUT_S);
+				return -ETIMEDOUT;
+			}
 			arch_wait_for_event();
+		}
 	memory_barrier();
 	cell_console_flush(cell);
+	return 0;
 }
 
 void cell_cpu_stopped(struct cell *cell)
@@ -725,9 +735,13 @@ static struct cell *target_cell(unsigned long id, long *err)
 /* Park the cell's CPUs if the cell agrees. */
 static long cell_stop(struct cell *cell)
 {
+	int err;
+
 	if (!cell_send_message(cell, JAILHOUSE_MSG_SHUTDOWN_REQUEST))
 		return -EPERM;
-	cell_park_cpus(cell);
+	err = cell_park_cpus(cell);
+	if (err)
+		return err;
 	irqchip_cell_reset(cell);
 	return 0;
 }

@@ -77,6 +77,12 @@ static u32 cpu_take_requests(struct per_cpu *cpu_data)
 	return requests;
 }
 
+bool cpu_wait_expired(u64 start)
+{
+	return arch_counter_ticks() - start >
+		CPU_WAIT_TIMEOUT_S * arch_counter_freq();
+}
+
 static unsigned int max_cpus(void)
 {
 	return hypervisor_header.max_cpus;

@@ -31,15 +31,6 @@ unsigned int hypervisor_online_cpus;
 
 static struct uart_chip debug_uart;
 
-/*
- * How long a CPU waits at a rendezvous for the others.  A CPU that never
- * comes (its entry call failed, it hangs) must not keep the others at EL2
- * for good: they give up, name it and fail the enable.  Under QEMU TCG
- * with 16 vCPUs on 2 busy host cores, enable takes a few seconds in all;
- * this leaves a wide margin and is still short for a human.
- */
-#define RENDEZVOUS_TIMEOUT_S	10
-
 static spinlock_t setup_lock = SPINLOCK_INIT;
 static bool setup_master_chosen;
 static unsigned int setup_master_cpu;
@@ -84,23 +75,17 @@ static enum give_up give_up(volatile unsigned int *count)
 	return result;
 }
 
-static bool deadline_passed(u64 start)
-{
-	return arch_counter_ticks() - start >
-		RENDEZVOUS_TIMEOUT_S * arch_counter_freq();
-}
-
 /* Sleeps until the master published *@result; -ETIMEDOUT if it did not. */
 static int wait_for_master(volatile int *result, const char *step)
 {
 	u64 start = arch_counter_ticks();
 
 	while (!*result && !enable_aborted) {
-		if (deadline_passed(start)) {
+		if (cpu_wait_expired(start)) {
 			if (give_up(NULL) == GAVE_UP_FIRST)
 				printk("ERROR: CPU %u did not finish %s within "
 				       "%u s\n", setup_master_cpu, step,
-				       RENDEZVOUS_TIMEOUT_S);
+				       CPU_WAIT_TIMEOUT_S);
 			return -ETIMEDOUT;
 		}
 		arch_wait_for_event();
@@ -121,7 +106,7 @@ static int wait_for_all(volatile unsigned int *count, volatile u64 *done,
 	unsigned int cpu;
 
 	while (*count < hypervisor_online_cpus && !enable_aborted) {
-		if (deadline_passed(start))
+		if (cpu_wait_expired(start))
 			goto timed_out;
 		arch_wait_for_event();
 	}
@@ -146,15 +131,15 @@ timed_out:
 			continue;
 		if (cpus_entered & cpu_bit(cpu))
 			printk("ERROR: CPU %u did not finish %s within %u s\n",
-			       cpu, step, RENDEZVOUS_TIMEOUT_S);
+			       cpu, step, CPU_WAIT_TIMEOUT_S);
 		else
 			printk("ERROR: CPU %u did not reach the hypervisor "
-			       "within %u s\n", cpu, RENDEZVOUS_TIMEOUT_S);
+			       "within %u s\n", cpu, CPU_WAIT_TIMEOUT_S);
 	}
 	if (!missing)
 		printk("ERROR: only %u of %u CPUs finished %s within %u s\n",
 		       *count, hypervisor_online_cpus, step,
-		       RENDEZVOUS_TIMEOUT_S);
+		       CPU_WAIT_TIMEOUT_S);
 	return -ETIMEDOUT;
 }
 

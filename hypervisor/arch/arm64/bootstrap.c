@@ -85,9 +85,11 @@ unsigned long bootstrap_build_tables(unsigned long image, struct per_cpu *cpu)
 	/* what every way out of the hypervisor restores */
 	asm volatile("mrs %0, hcr_el2" : "=r" (cpu->arch.linux_hcr));
 	/*
-	 * The enable rendezvous sleep in WFE with a deadline: an event
-	 * stream (a wake-up whenever counter bit EVNTI flips) makes every WFE
-	 * end soon enough to look at the clock, whoever sends events.
+	 * The hypervisor's waits for other CPUs (enable rendezvous, parking
+	 * a cell) sleep in WFE with a deadline: an event stream (a wake-up
+	 * whenever counter bit EVNTI flips) makes every WFE end soon enough
+	 * to look at the clock, whether or not anyone sends an event.  It
+	 * stays on while the hypervisor runs; leaving EL2 restores Linux's.
 	 */
 	asm volatile("mrs %0, cnthctl_el2" : "=r" (cpu->arch.linux_cnthctl));
 	asm volatile("msr cnthctl_el2, %0" : : "r" (

@@ -121,7 +121,6 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 	extern u8 hyp_vectors[];
 
 	write_sysreg(vbar_el2, hyp_vectors);
-	write_sysreg(cnthctl_el2, cpu_data->arch.linux_cnthctl);
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	write_sysreg(hcr_el2, HCR_CELL |
 		     (cpu_data->arch.linux_hcr & HCR_KEEP));

@@ -13,7 +13,7 @@ struct per_cpu;
 /* EL2 state of Linux, restored when the CPU leaves the hypervisor */
 struct arch_per_cpu {
 	u64 linux_hcr;
-	/* CNTHCTL_EL2: enable adds an event stream, every exit restores it */
+	/* CNTHCTL_EL2: the hypervisor adds an event stream, exit restores */
 	u64 linux_cnthctl;
 };
 
