@@ -23,6 +23,7 @@
 #include <linux/uaccess.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/cpu_set.h>
 #include <jailhouse/hypercall.h>
 
 #include "cell.h"
@@ -114,6 +115,8 @@ static const char *hv_error_text(long err)
 		return "the hypervisor rejected the request or the configuration";
 	case -ENOSYS:
 		return "this hypervisor does not implement cell management";
+	case -ETIMEDOUT:
+		return "a CPU of the cell did not stop in time, so the cell stays as it is";
 	default:
 		return "unexpected error";
 	}
@@ -182,14 +185,21 @@ static long config_cpus(struct jailhouse_file *jf,
 			const struct jailhouse_cell_desc *config,
 			struct cpumask *cpus)
 {
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(config);
+	u64 span = jailhouse_cpu_set_span(jailhouse_cell_cpu_set(config),
+					  config->cpu_set_size);
 	struct jailhouse_cell *other;
 	cpumask_t left;
 	u64 cpu;
 
+	if (span > JAILHOUSE_MAX_CPUS)
+		return jailhouse_fail(jf, -ERANGE,
+				      "cell \"%s\" names CPU %llu, but the hypervisor supports CPUs 0-%u only",
+				      config->name, span - 1,
+				      JAILHOUSE_MAX_CPUS - 1);
+
 	cpumask_clear(cpus);
-	for (cpu = 0; cpu < (u64)config->cpu_set_size * 8; cpu++) {
-		if (!(set[cpu / 8] & BIT(cpu % 8)))
+	for (cpu = 0; cpu < span; cpu++) {
+		if (!jailhouse_cell_has_cpu(config, cpu))
 			continue;
 		if (cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu,
 							   &jailhouse_root.cpus))

@@ -28,6 +28,7 @@
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/kernel.h>
+#include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -63,6 +64,16 @@ static const char *hv_resource_name;
 static unsigned long console_offset;
 
 /*
+ * Testing only: this CPU does not call into the hypervisor at enable, as
+ * if its call got lost, so that the tests can check that the others give
+ * up on it after a while and the enable fails naming it.  -1: off.
+ */
+static int test_skip_enter_cpu = -1;
+module_param(test_skip_enter_cpu, int, 0600);
+MODULE_PARM_DESC(test_skip_enter_cpu,
+		 "testing only: this CPU misses the enable rendezvous (-1: none)");
+
+/*
  * The hvc pair on this CPU.  The hypervisor keeps x19-x29, SP_EL1 and
  * the return address; everything else an hvc may clobber.
  */
@@ -72,6 +83,11 @@ static void enter_hypervisor(void *data)
 	register unsigned long x0 asm("x0");
 	register unsigned long x1 asm("x1");
 	register unsigned long x2 asm("x2");
+
+	if (smp_processor_id() == test_skip_enter_cpu) {
+		atomic_inc(&args->failed_cpus);
+		return;
+	}
 
 	x0 = HVC_SET_VECTORS;
 	x1 = args->entry;
@@ -202,6 +218,8 @@ static const char *enter_error_text(long err)
 		return "a memory region lies outside the CPUs' physical address range";
 	case -ENODEV:
 		return "the hypervisor found no usable interrupt controller";
+	case -ETIMEDOUT:
+		return "a CPU did not reach or finish a step of the hypervisor's setup in time";
 	default:
 		return "the hypervisor failed to start";
 	}

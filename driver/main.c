@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/cpu_set.h>
 
 #include "enable.h"
 #include "jailhouse.h"
@@ -69,13 +70,12 @@ static void root_cpus(const struct jailhouse_system *config,
 		      struct cpumask *cpus)
 {
 	const struct jailhouse_cell_desc *root = &config->root_cell;
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(root);
 	unsigned int cpu;
 
 	/* pre-flight made sure that these are exactly the online CPUs */
 	cpumask_clear(cpus);
-	for (cpu = 0; cpu < nr_cpu_ids && cpu / 8 < root->cpu_set_size; cpu++)
-		if (set[cpu / 8] & BIT(cpu % 8))
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (jailhouse_cell_has_cpu(root, cpu))
 			cpumask_set_cpu(cpu, cpus);
 }
 
@@ -87,6 +87,21 @@ static long hv_failed(struct jailhouse_file *jf, long err, const char *what)
 			 "%s failed with error %ld (see the kernel log and 'jailhouse console')",
 			 what, err);
 	return jailhouse_log_reason(jf, err);
+}
+
+/*
+ * The hypervisor's own words on a failed enable (which CPU, which step),
+ * from the console it left behind, so that the user need not dig there.
+ */
+static void add_hv_reason(struct jailhouse_file *jf)
+{
+	size_t len = strlen(jf->reason);
+	char line[200];
+
+	jailhouse_console_last_line(0, line, sizeof(line));
+	if (line[0] && len && len < sizeof(jf->reason))
+		snprintf(jf->reason + len, sizeof(jf->reason) - len,
+			 "; the hypervisor says: %s", line);
 }
 
 static long jailhouse_cmd_enable(struct jailhouse_file *jf,
@@ -136,8 +151,9 @@ static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 	err = jailhouse_hv_enable(config, config_size, jf->reason,
 				  sizeof(jf->reason));
 	if (err) {
-		hv_failed(jf, err, "entering the hypervisor");
 		jailhouse_console_save_last();
+		add_hv_reason(jf);
+		hv_failed(jf, err, "entering the hypervisor");
 		jailhouse_cell_sysfs_remove(root_sysfs);
 		goto out_put;
 	}

@@ -25,6 +25,7 @@
 #include <asm/virt.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/cpu_set.h>
 #include <jailhouse/header.h>
 
 #include "jailhouse.h"
@@ -48,24 +49,14 @@
  */
 extern struct dentry *kvm_debugfs_dir;
 
-static bool cpu_in_config(const struct jailhouse_cell_desc *cell,
-			  unsigned int cpu)
-{
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(cell);
-
-	return cpu / 8 < cell->cpu_set_size && (set[cpu / 8] & BIT(cpu % 8));
-}
-
 unsigned int jailhouse_root_max_cpus(const struct jailhouse_system *config)
 {
 	const struct jailhouse_cell_desc *root = &config->root_cell;
-	unsigned int cpu, highest = 0;
+	u64 span = jailhouse_cpu_set_span(jailhouse_cell_cpu_set(root),
+					  root->cpu_set_size);
 
-	for (cpu = 0; cpu < root->cpu_set_size * 8; cpu++)
-		if (cpu_in_config(root, cpu))
-			highest = cpu + 1;
-
-	return max(highest, nr_cpu_ids);
+	/* check_root_cpus() refuses a set beyond JAILHOUSE_MAX_CPUS */
+	return min_t(u64, max_t(u64, span, nr_cpu_ids), JAILHOUSE_MAX_CPUS);
 }
 
 /*
@@ -191,9 +182,18 @@ static long check_root_cpus(struct jailhouse_file *jf,
 			    const struct jailhouse_system *config)
 {
 	const struct jailhouse_cell_desc *root = &config->root_cell;
-	unsigned int nbits = root->cpu_set_size * 8, cpu;
+	u64 span = jailhouse_cpu_set_span(jailhouse_cell_cpu_set(root),
+					  root->cpu_set_size);
+	unsigned int nbits, cpu;
 	unsigned long *absent, *offline, *outside;
 	long err = 0;
+
+	/* the hypervisor keeps a cell's CPUs in 64 bits */
+	if (span > JAILHOUSE_MAX_CPUS)
+		return jailhouse_fail(jf, -ERANGE,
+				      "the root cell's CPU set names CPU %llu, but the hypervisor supports CPUs 0-%u only: fix the CPU set of the system config",
+				      span - 1, JAILHOUSE_MAX_CPUS - 1);
+	nbits = span;
 
 	absent = bitmap_zalloc(nbits, GFP_KERNEL);
 	offline = bitmap_zalloc(nbits, GFP_KERNEL);
@@ -205,7 +205,7 @@ static long check_root_cpus(struct jailhouse_file *jf,
 	}
 
 	for (cpu = 0; cpu < nbits; cpu++) {
-		if (!cpu_in_config(root, cpu))
+		if (!jailhouse_cell_has_cpu(root, cpu))
 			continue;
 		if (cpu >= nr_cpu_ids || !cpu_present(cpu))
 			__set_bit(cpu, absent);
@@ -213,7 +213,7 @@ static long check_root_cpus(struct jailhouse_file *jf,
 			__set_bit(cpu, offline);
 	}
 	for_each_online_cpu(cpu)
-		if (!cpu_in_config(root, cpu))
+		if (!jailhouse_cell_has_cpu(root, cpu))
 			__set_bit(cpu, outside);
 
 	if (!bitmap_empty(absent, nbits))

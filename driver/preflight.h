@@ -47,7 +47,7 @@ long jailhouse_check_cell_memory(struct jailhouse_file *jf,
 /*
  * header.max_cpus for @config: one more than the highest CPU of the root
  * cell, and at least the number of possible CPUs, so that per_cpu(cpu)
- * exists for every CPU Linux can bring up.
+ * exists for every CPU Linux can bring up; at most JAILHOUSE_MAX_CPUS.
  */
 unsigned int jailhouse_root_max_cpus(const struct jailhouse_system *config);
 

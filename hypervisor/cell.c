@@ -31,23 +31,6 @@
 struct cell root_cell;
 struct cell *cell_list;
 
-u64 config_cpu_set(const struct jailhouse_cell_desc *desc)
-{
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(desc);
-	u64 cpus = 0;
-	unsigned int n;
-
-	for (n = 0; n < desc->cpu_set_size && n < MAX_CPUS / 8; n++)
-		cpus |= (u64)set[n] << (8 * n);
-	return cpus;
-}
-
-bool config_has_cpu(const struct jailhouse_cell_desc *desc, unsigned int cpu)
-{
-	return cpu / 8 < desc->cpu_set_size &&
-		(jailhouse_cell_cpu_set(desc)[cpu / 8] >> (cpu % 8)) & 1;
-}
-
 /* set up with the root cell, read only afterwards */
 static struct hv_window hv_windows[MAX_HV_WINDOWS];
 static unsigned int num_hv_windows;
@@ -206,11 +189,15 @@ int cell_map_regions(struct cell *cell)
 int root_cell_init(void)
 {
 	const struct jailhouse_cell_desc *desc = &system_config->root_cell;
+	u64 beyond;
 	int err;
 
 	root_cell.id = 0;
 	root_cell.config = desc;
-	root_cell.cpu_set = config_cpu_set(desc);
+	/* setup refused such a config already; this keeps the mask honest */
+	err = config_cpu_set(desc, &root_cell.cpu_set, &beyond);
+	if (err)
+		return err;
 
 	err = hv_windows_init();
 	if (err)

@@ -175,8 +175,9 @@ static bool any_cell_locked(struct cell *except)
  * acknowledges; PSCI CPU_ON inside the cell is refused from now on until
  * the cell starts again.
  */
-static void cell_park_cpus(struct cell *cell)
+static int cell_park_cpus(struct cell *cell)
 {
+	u64 start = arch_counter_ticks();
 	unsigned int cpu;
 
 	spin_lock(&cpu_power_lock);
@@ -186,10 +187,19 @@ static void cell_park_cpus(struct cell *cell)
 	for_each_cell_cpu(cpu, cell)
 		cpu_send_request(cpu, CPU_REQ_PARK);
 	for_each_cell_cpu(cpu, cell)
-		while (per_cpu(cpu)->requests & CPU_REQ_PARK)
+		while (per_cpu(cpu)->requests & CPU_REQ_PARK) {
+			/* it may still run the cell: the cell must stay */
+			if (cpu_wait_expired(start)) {
+				printk("ERROR: CPU %u of cell \"%s\" did not "
+				       "stop within %u s\n", cpu,
+				       cell->config->name, CPU_WAIT_TIMEOUT_S);
+				return -ETIMEDOUT;
+			}
 			arch_wait_for_event();
+		}
 	memory_barrier();
 	cell_console_flush(cell);
+	return 0;
 }
 
 void cell_cpu_stopped(struct cell *cell)
@@ -575,7 +585,7 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 	struct jailhouse_cell_desc *desc;
 	unsigned long size;
 	struct cell *cell, **tail;
-	u64 cpus;
+	u64 cpus, beyond;
 	int err;
 
 	if (any_cell_locked(NULL))
@@ -613,7 +623,14 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 			       "other cells\n", desc->name);
 		goto err_config;
 	}
-	cpus = config_cpu_set(desc);
+	err = config_cpu_set(desc, &cpus, &beyond);
+	if (err) {
+		printk("ERROR: cell create: \"%s\" names CPU %llu, but the "
+		       "hypervisor supports CPUs 0-%u only\n", desc->name,
+		       beyond, MAX_CPUS - 1);
+		err = -EINVAL;
+		goto err_config;
+	}
 	spin_lock(&cpu_power_lock);
 	err = check_cpus(caller, cpus, false);
 	spin_unlock(&cpu_power_lock);
@@ -728,9 +745,13 @@ static struct cell *target_cell(unsigned long id, long *err)
 /* Park the cell's CPUs if the cell agrees. */
 static long cell_stop(struct cell *cell)
 {
+	int err;
+
 	if (!cell_send_message(cell, JAILHOUSE_MSG_SHUTDOWN_REQUEST))
 		return -EPERM;
-	cell_park_cpus(cell);
+	err = cell_park_cpus(cell);
+	if (err)
+		return err;
 	irqchip_cell_reset(cell);
 	return 0;
 }

@@ -77,6 +77,12 @@ static u32 cpu_take_requests(struct per_cpu *cpu_data)
 	return requests;
 }
 
+bool cpu_wait_expired(u64 start)
+{
+	return arch_counter_ticks() - start >
+		CPU_WAIT_TIMEOUT_S * arch_counter_freq();
+}
+
 static unsigned int max_cpus(void)
 {
 	return hypervisor_header.max_cpus;
@@ -129,7 +135,7 @@ static long cpu_get_info(struct per_cpu *cpu_data, unsigned long cpu,
 
 	/* every CPU the hypervisor manages was the root's at enable */
 	if (cpu >= max_cpus() ||
-	    !config_has_cpu(&system_config->root_cell, cpu))
+	    !jailhouse_cell_has_cpu(&system_config->root_cell, cpu))
 		return -EINVAL;
 	if (cpu_data->cell != &root_cell && !cell_has_cpu(cpu_data->cell, cpu))
 		return -EPERM;

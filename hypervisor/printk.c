@@ -2,20 +2,79 @@
 /*
  * printk: format once, then hand the text to every console.  One lock
  * keeps messages from different CPUs from interleaving.
+ *
+ * Every message goes into the console ring.  The UART only shows it if
+ * the printing CPU runs on the hypervisor's page tables: a CPU still on
+ * its bootstrap tables (early in enable) has no mapping of the UART and
+ * would fault, with the lock held, stopping every CPU that prints after
+ * it.  The UART instead catches up from the ring at the next message of
+ * a CPU that can reach it, so nothing printed early is lost there either.
  */
 #include <jailhouse/arch.h>
+#include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 #include <jailhouse/virt_console.h>
 
+#define NO_OWNER	(~0U)
+
 static spinlock_t printk_lock = SPINLOCK_INIT;
+/* the CPU inside printk (NO_OWNER: none); a fault there must not wait */
+static volatile unsigned int printk_owner = NO_OWNER;
 static struct uart_chip *printk_uart;
+/* ring position (virt_console.tail) up to which the UART has shown it */
+static u32 uart_shown;
+
+/* under printk_lock, on a CPU that can reach the UART */
+static void uart_catch_up(void)
+{
+	char chunk[65];
+	u32 tail = virt_console.tail;
+	unsigned int len;
+
+	/* lapped: the oldest byte still in the ring is where to go on */
+	if (tail - uart_shown > JAILHOUSE_VIRT_CONSOLE_SIZE)
+		uart_shown = tail - JAILHOUSE_VIRT_CONSOLE_SIZE;
+	while (uart_shown != tail) {
+		for (len = 0; len < sizeof(chunk) - 1 && uart_shown != tail;
+		     len++, uart_shown++)
+			chunk[len] = virt_console.content[uart_shown %
+						JAILHOUSE_VIRT_CONSOLE_SIZE];
+		chunk[len] = '\0';
+		uart_write(printk_uart, chunk);
+	}
+}
+
+static bool uart_reachable(void)
+{
+	return printk_uart && this_cpu_data()->hv_paging_active;
+}
+
+static void printk_lock_take(void)
+{
+	spin_lock(&printk_lock);
+	printk_owner = this_cpu_data()->cpu_id;
+}
+
+static void printk_lock_release(void)
+{
+	printk_owner = NO_OWNER;
+	spin_unlock(&printk_lock);
+}
 
 void printk_set_uart(struct uart_chip *chip)
 {
-	spin_lock(&printk_lock);
+	printk_lock_take();
 	printk_uart = chip;
-	spin_unlock(&printk_lock);
+	if (uart_reachable())
+		uart_catch_up();
+	printk_lock_release();
+}
+
+void printk_fault_release(void)
+{
+	if (printk_owner == this_cpu_data()->cpu_id)
+		printk_lock_release();
 }
 
 void printk(const char *fmt, ...)
@@ -33,9 +92,15 @@ void printk(const char *fmt, ...)
 		memcpy(&buf[sizeof(buf) - sizeof(cut_marker)],
 		       cut_marker, sizeof(cut_marker));
 
-	spin_lock(&printk_lock);
+	/* a fault inside printk on this CPU: the ring only, no waiting */
+	if (printk_owner == this_cpu_data()->cpu_id) {
+		virt_console_write(buf);
+		return;
+	}
+
+	printk_lock_take();
 	virt_console_write(buf);
-	if (printk_uart)
-		uart_write(printk_uart, buf);
-	spin_unlock(&printk_lock);
+	if (uart_reachable())
+		uart_catch_up();
+	printk_lock_release();
 }

@@ -33,23 +33,114 @@ static struct uart_chip debug_uart;
 
 static spinlock_t setup_lock = SPINLOCK_INIT;
 static bool setup_master_chosen;
+static unsigned int setup_master_cpu;
 /* 0 while running, then 1 on success or -errno */
 static volatile int early_result, late_result;
 static volatile int cpu_init_error;
-static volatile unsigned int cpus_initialized, cpus_irqchip_ready;
+/* -ETIMEDOUT once a rendezvous was given up: every CPU leaves */
+static volatile int enable_aborted;
+/* bit n: CPU n reached hypervisor_entry / finished a step */
+static volatile u64 cpus_entered, cpus_initialized, cpus_irqchip_ready;
+static volatile unsigned int num_initialized, num_irqchip_ready;
 
-static void wait_while_zero(volatile int *result)
+/* the root cell's CPUs as the config names them (after early setup) */
+static u64 root_cpus;
+
+static u64 cpu_bit(unsigned int cpu)
 {
-	while (!*result)
-		arch_wait_for_event();
-	memory_barrier();
+	return cpu < MAX_CPUS ? 1ULL << cpu : 0;
 }
 
-static void wait_for_count(volatile unsigned int *counter, unsigned int n)
+enum give_up { ALL_ARRIVED, GAVE_UP_FIRST, GAVE_UP };
+
+/*
+ * Gives the enable up after a missed rendezvous, unless the last CPU
+ * arrived at *@count meanwhile (decided under the lock arrive() counts
+ * under, so that no CPU can see the step complete while another gave it
+ * up).  The first CPU to give up reports it.  The lock covers no printing.
+ */
+static enum give_up give_up(volatile unsigned int *count)
 {
-	while (*counter < n)
+	enum give_up result = GAVE_UP;
+
+	spin_lock(&setup_lock);
+	if (count && *count >= hypervisor_online_cpus) {
+		result = ALL_ARRIVED;
+	} else if (!enable_aborted) {
+		enable_aborted = -ETIMEDOUT;
+		result = GAVE_UP_FIRST;
+	}
+	spin_unlock(&setup_lock);
+	arch_send_event();
+	return result;
+}
+
+/* Sleeps until the master published *@result; -ETIMEDOUT if it did not. */
+static int wait_for_master(volatile int *result, const char *step)
+{
+	u64 start = arch_counter_ticks();
+
+	while (!*result && !enable_aborted) {
+		if (cpu_wait_expired(start)) {
+			if (give_up(NULL) == GAVE_UP_FIRST)
+				printk("ERROR: CPU %u did not finish %s within "
+				       "%u s\n", setup_master_cpu, step,
+				       CPU_WAIT_TIMEOUT_S);
+			return -ETIMEDOUT;
+		}
 		arch_wait_for_event();
+	}
 	memory_barrier();
+	return enable_aborted;
+}
+
+/*
+ * Sleeps until every online CPU counted itself in *@count; on timeout,
+ * names each CPU of the root cell missing from *@done (the first CPU to
+ * give up does), saying whether it reached the hypervisor at all.
+ */
+static int wait_for_all(volatile unsigned int *count, volatile u64 *done,
+			const char *step)
+{
+	u64 start = arch_counter_ticks(), missing;
+	unsigned int cpu;
+
+	while (*count < hypervisor_online_cpus && !enable_aborted) {
+		if (cpu_wait_expired(start))
+			goto timed_out;
+		arch_wait_for_event();
+	}
+	/* a count seen complete was completed before any give_up() */
+	memory_barrier();
+	return enable_aborted;
+
+timed_out:
+	switch (give_up(count)) {
+	case ALL_ARRIVED:
+		memory_barrier();
+		return enable_aborted;
+	case GAVE_UP:
+		return -ETIMEDOUT;
+	case GAVE_UP_FIRST:
+		break;
+	}
+	memory_barrier();
+	missing = root_cpus & ~*done;
+	for (cpu = 0; cpu < MAX_CPUS; cpu++) {
+		if (!(missing & cpu_bit(cpu)))
+			continue;
+		if (cpus_entered & cpu_bit(cpu))
+			printk("ERROR: CPU %u did not finish %s within %u s\n",
+			       cpu, step, CPU_WAIT_TIMEOUT_S);
+		else
+			printk("ERROR: CPU %u did not reach the hypervisor "
+			       "within %u s\n", cpu, CPU_WAIT_TIMEOUT_S);
+	}
+	if (!missing)
+		printk("ERROR: only %u of %u CPUs finished %s within %u s\n",
+		       *count, hypervisor_online_cpus, step,
+		       CPU_WAIT_TIMEOUT_S);
+	return -ETIMEDOUT;
 }
 
 static void publish(volatile int *result, int value)
@@ -59,12 +150,14 @@ static void publish(volatile int *result, int value)
 	arch_send_event();
 }
 
-static void arrive(volatile unsigned int *counter, int err)
+static void arrive(volatile unsigned int *count, volatile u64 *done,
+		   unsigned int cpu, int err)
 {
 	spin_lock(&setup_lock);
 	if (err && !cpu_init_error)
 		cpu_init_error = err;
-	(*counter)++;
+	*done |= cpu_bit(cpu);
+	(*count)++;
 	spin_unlock(&setup_lock);
 	arch_send_event();
 }
@@ -88,6 +181,7 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 	struct jailhouse_system *orig;
 	int uart_err = -ENODEV;
 	void *uart_base;
+	u64 beyond;
 	int err;
 
 	/* no UART yet: these reasons reach the console ring only */
@@ -156,6 +250,13 @@ static int init_early(unsigned long phys_base, unsigned int cpu_id)
 		printk("Note: IOMMU units in the config are not supported yet: "
 		       "DMA of devices passed to cells is NOT isolated\n");
 
+	err = config_cpu_set(&system_config->root_cell, &root_cpus, &beyond);
+	if (err) {
+		printk("ERROR: the root cell names CPU %llu, but the hypervisor "
+		       "supports CPUs 0-%u only\n", beyond, MAX_CPUS - 1);
+		return -EINVAL;
+	}
+
 	err = arch_init_early();
 	if (err)
 		return err;
@@ -188,14 +289,16 @@ static int cpu_init(struct per_cpu *cpu_data)
 {
 	int err;
 
-	if (!config_has_cpu(&system_config->root_cell, cpu_data->cpu_id)) {
-		printk(" CPU %u... not in the root cell\n", cpu_data->cpu_id);
-		return -EINVAL;
-	}
+	/* switches to the hypervisor's tables: from here on the UART works */
 	err = arch_cpu_init(cpu_data);
 	if (err) {
 		printk(" CPU %u... FAILED (%d)\n", cpu_data->cpu_id, err);
 		return err;
+	}
+	if (!jailhouse_cell_has_cpu(&system_config->root_cell,
+				    cpu_data->cpu_id)) {
+		printk(" CPU %u... not in the root cell\n", cpu_data->cpu_id);
+		return -EINVAL;
 	}
 	printk(" CPU %u... OK\n", cpu_data->cpu_id);
 	return 0;
@@ -214,54 +317,64 @@ hypervisor_entry(struct trap_context *frame, unsigned long phys_base,
 	cpu_data->power_state = CPU_POWER_ON;
 
 	spin_lock(&setup_lock);
-	if (!setup_master_chosen) {
-		setup_master_chosen = true;
-		master = true;
+	/* the others gave up on this CPU already: touch nothing */
+	err = enable_aborted;
+	if (!err) {
+		cpus_entered |= cpu_bit(cpu_id);
+		if (!setup_master_chosen) {
+			setup_master_chosen = true;
+			setup_master_cpu = cpu_id;
+			master = true;
+		}
 	}
 	spin_unlock(&setup_lock);
+	if (err)
+		goto exit;
 
 	if (master) {
 		err = init_early(phys_base, cpu_id);
 		publish(&early_result, err ? err : 1);
 	} else {
-		wait_while_zero(&early_result);
+		err = wait_for_master(&early_result, "early setup");
+		if (!err && early_result < 0)
+			err = early_result;
 	}
-	if (early_result < 0) {
-		err = early_result;
+	if (err)
 		goto exit;
-	}
 
 	/* root_cell is not set up yet: check the CPU against the config */
 	err = cpu_init(cpu_data);
-	arrive(&cpus_initialized, err);
-	wait_for_count(&cpus_initialized, hypervisor_online_cpus);
-	if (cpu_init_error) {
+	arrive(&num_initialized, &cpus_initialized, cpu_id, err);
+	err = wait_for_all(&num_initialized, &cpus_initialized,
+			   "its CPU setup");
+	if (!err)
 		err = cpu_init_error;
+	if (err)
 		goto exit;
-	}
 
 	if (master) {
 		err = init_late();
 		publish(&late_result, err ? err : 1);
 	} else {
-		wait_while_zero(&late_result);
+		err = wait_for_master(&late_result, "the unit setup");
+		if (!err && late_result < 0)
+			err = late_result;
 	}
-	if (late_result < 0) {
-		err = late_result;
+	if (err)
 		goto exit;
-	}
 
 	err = irqchip_cpu_init(cpu_data);
 	if (err)
 		printk("ERROR: CPU %u: irqchip setup failed: %d\n", cpu_id, err);
 	else
 		irqchip_up = true;
-	arrive(&cpus_irqchip_ready, err);
-	wait_for_count(&cpus_irqchip_ready, hypervisor_online_cpus);
-	if (cpu_init_error) {
+	arrive(&num_irqchip_ready, &cpus_irqchip_ready, cpu_id, err);
+	err = wait_for_all(&num_irqchip_ready, &cpus_irqchip_ready,
+			   "its interrupt controller setup");
+	if (!err)
 		err = cpu_init_error;
+	if (err)
 		goto exit;
-	}
 
 	cpu_data->cell = &root_cell;
 	if (master)

@@ -10,6 +10,7 @@
 
 #include <jailhouse/cell-config.h>
 #include <jailhouse/config_check.h>
+#include <jailhouse/cpu_set.h>
 
 #include "config_check_cmd.h"
 #include "file.h"
@@ -161,26 +162,46 @@ static void report_finding(void *opaque, const struct config_check_finding *f)
 static unsigned int format_cpus(const struct jailhouse_cell_desc *cell,
 				char *buf, size_t len)
 {
-	const unsigned char *set = (const unsigned char *)cell + sizeof(*cell);
-	unsigned int cpu, first, count = 0, bits = cell->cpu_set_size * 8;
+	const void *set = jailhouse_cell_cpu_set(cell);
+	__u64 cpu, first, count = 0,
+	      span = jailhouse_cpu_set_span(set, cell->cpu_set_size);
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (cpu = 0; cpu < bits; cpu++) {
-		if (!(set[cpu / 8] & (1 << (cpu % 8))))
+	for (cpu = 0; cpu < span; cpu++) {
+		if (!jailhouse_cell_has_cpu(cell, cpu))
 			continue;
 		first = cpu;
-		while (cpu + 1 < bits && (set[(cpu + 1) / 8] &
-					  (1 << ((cpu + 1) % 8))))
+		while (jailhouse_cell_has_cpu(cell, cpu + 1))
 			cpu++;
 		count += cpu - first + 1;
 		if (used < len)
-			used += snprintf(buf + used, len - used, "%s%u",
+			used += snprintf(buf + used, len - used, "%s%llu",
 					 used ? "," : "", first);
 		if (cpu != first && used < len)
-			used += snprintf(buf + used, len - used, "-%u", cpu);
+			used += snprintf(buf + used, len - used, "-%llu", cpu);
 	}
 	return count;
+}
+
+/*
+ * The hypervisor keeps a cell's CPUs in 64 bits and refuses a config that
+ * names a higher CPU; say so here already.
+ */
+static void check_cpu_limit(struct check_context *ctx, const char *file,
+			    const struct jailhouse_cell_desc *cell)
+{
+	__u64 span = jailhouse_cpu_set_span(jailhouse_cell_cpu_set(cell),
+					    cell->cpu_set_size);
+
+	if (span <= JAILHOUSE_MAX_CPUS)
+		return;
+	printf("%s: error: cell \"%.*s\" names CPU %llu, but the hypervisor "
+	       "supports CPUs 0-%u only\n", file, JAILHOUSE_CELL_NAME_MAXLEN,
+	       cell->name, span - 1, JAILHOUSE_MAX_CPUS - 1);
+	printf("  hint: the CPU set lists CPU n as bit n; remove the CPUs "
+	       "above %u\n", JAILHOUSE_MAX_CPUS - 1);
+	ctx->errors++;
 }
 
 static void format_size(unsigned long long size, char *buf, size_t len)
@@ -296,6 +317,10 @@ int config_check_command(const char *sysconfig, char *const cellconfigs[],
 		config_check_system(system.blob, system.size, report_finding,
 				    &ctx);
 		system.usable = !ctx.structure_broken;
+		if (system.usable)
+			check_cpu_limit(&ctx, sysconfig,
+					&((const struct jailhouse_system *)
+					  system.blob)->root_cell);
 	}
 	sys = system.blob;
 
@@ -311,8 +336,10 @@ int config_check_command(const char *sysconfig, char *const cellconfigs[],
 		config_check_cell(sys, cells[n].blob, cells[n].size,
 				  report_finding, &ctx);
 		cells[n].usable = !ctx.structure_broken;
-		if (cells[n].usable)
-			usable_cells[num_usable++] = cells[n].blob;
+		if (!cells[n].usable)
+			continue;
+		check_cpu_limit(&ctx, cells[n].file, cells[n].blob);
+		usable_cells[num_usable++] = cells[n].blob;
 	}
 
 	if (system.usable && num_usable > 0) {

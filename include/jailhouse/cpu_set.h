@@ -16,6 +16,13 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/*
+ * The most CPUs the hypervisor manages: it keeps a cell's CPUs in a 64-bit
+ * mask.  CPUs are numbered 0 .. JAILHOUSE_MAX_CPUS - 1; the driver and the
+ * hypervisor refuse a config that names a higher one.
+ */
+#define JAILHOUSE_MAX_CPUS	64
+
 /* Is CPU @cpu in the @size bytes of CPU set at @set? */
 static inline int jailhouse_cpu_set_has(const void *set, __u64 size,
 					__u64 cpu)

@@ -18,5 +18,6 @@
 #define EINVAL		22
 #define ERANGE		34
 #define ENOSYS		38
+#define ETIMEDOUT	110
 
 #endif /* !_JAILHOUSE_ERRNO_H */

@@ -17,6 +17,7 @@
 #include <jailhouse/image.h>
 #include <jailhouse/percpu.h>
 #include <asm/paging_arm64.h>
+#include <asm/sysregs.h>
 
 #define BLOCK_2M	(1UL << 21)
 
@@ -83,6 +84,17 @@ unsigned long bootstrap_build_tables(unsigned long image, struct per_cpu *cpu)
 	cpu->phys = (unsigned long)cpu;
 	/* what every way out of the hypervisor restores */
 	asm volatile("mrs %0, hcr_el2" : "=r" (cpu->arch.linux_hcr));
+	/*
+	 * The hypervisor's waits for other CPUs (enable rendezvous, parking
+	 * a cell) sleep in WFE with a deadline: an event stream (a wake-up
+	 * whenever counter bit EVNTI flips) makes every WFE end soon enough
+	 * to look at the clock, whether or not anyone sends an event.  It
+	 * stays on while the hypervisor runs; leaving EL2 restores Linux's.
+	 */
+	asm volatile("mrs %0, cnthctl_el2" : "=r" (cpu->arch.linux_cnthctl));
+	asm volatile("msr cnthctl_el2, %0" : : "r" (
+		(cpu->arch.linux_cnthctl & ~CNTHCTL_EVNT_MASK) |
+		CNTHCTL_EVNTEN | (CNTHCTL_EVNTI_ENABLE << CNTHCTL_EVNTI_SHIFT)));
 	invalidate_dcache((unsigned long)cpu, sizeof(*cpu));
 
 	return (unsigned long)t[BT_L0];

@@ -105,6 +105,7 @@ void arch_paging_activate_hv(void)
 	write_sysreg(ttbr0_el2, paging_hvirt2phys(hv_paging.root));
 	isb();
 	asm volatile("tlbi alle2; dsb nsh; isb" : : : "memory");
+	this_cpu_data()->hv_paging_active = true;
 }
 
 void arch_paging_flush_hv(void)
@@ -168,6 +169,7 @@ arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 	unsigned long to_phys = cpu_data->phys - (unsigned long)cpu_data;
 
 	write_sysreg(hcr_el2, cpu_data->arch.linux_hcr);
+	write_sysreg(cnthctl_el2, cpu_data->arch.linux_cnthctl);
 	write_sysreg(vttbr_el2, 0);
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
@@ -304,6 +306,17 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	/* the frame of the next trap lies where this fresh one is built */
 	cpu_data->trap_ctx = (struct trap_context *)stack_top - 1;
 	enter_guest_fresh(stack_top, entry, context);
+}
+
+u64 arch_counter_ticks(void)
+{
+	isb();
+	return read_sysreg(cntpct_el0);
+}
+
+u64 arch_counter_freq(void)
+{
+	return read_sysreg(cntfrq_el0);
 }
 
 void arch_delay_us(unsigned long us)

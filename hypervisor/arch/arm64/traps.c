@@ -376,6 +376,7 @@ void arch_handle_hyp_fault(struct trap_context *ctx)
 {
 	u64 esr = read_sysreg(esr_el2);
 
+	printk_fault_release();
 	printk("FATAL: hypervisor fault on CPU %u: EC 0x%02llx (%s), "
 	       "ISS 0x%07llx, PC 0x%016llx, FAR 0x%016llx, LR 0x%016llx\n",
 	       this_cpu_data()->cpu_id, ESR_EC(esr), ec_name(ESR_EC(esr)),

@@ -83,6 +83,10 @@ void arch_cpu_stop_guest(void);
  * coherency: memory a cell reads with its MMU off, or wrote so. */
 void arch_dcache_clean_inval(const void *start, unsigned long size);
 
+/* The free-running system counter, and its ticks per second. */
+u64 arch_counter_ticks(void);
+u64 arch_counter_freq(void);
+
 /* Busy-wait (yielding) for about us microseconds. */
 void arch_delay_us(unsigned long us);
 

@@ -8,12 +8,11 @@
 
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
+#include <jailhouse/cell_cpus.h>
 #include <jailhouse/irqchip.h>
 #include <jailhouse/paging.h>
 #include <asm/spinlock.h>
 
-/* CPUs are numbered 0..MAX_CPUS-1 (bit index in the config's cpu set) */
-#define MAX_CPUS		64
 #define MAX_MMIO_REGIONS	64
 
 struct mmio_region {
@@ -62,13 +61,6 @@ struct cell {
 extern struct cell root_cell;
 /* first non-root cell (list linked by next), changed under cell_lock */
 extern struct cell *cell_list;
-
-/*
- * The CPUs a cell config names: as a mask of the first MAX_CPUS, and one
- * CPU of any number.
- */
-u64 config_cpu_set(const struct jailhouse_cell_desc *desc);
-bool config_has_cpu(const struct jailhouse_cell_desc *desc, unsigned int cpu);
 
 /* Map every region of the cell's config into its stage 2 (comm region:
  * cell->comm_page); on error, what was mapped stays (cell_destroy_stage2

@@ -43,6 +43,18 @@ void cpu_send_request(unsigned int cpu, u32 request);
 void __attribute__((noreturn)) cpu_park(struct per_cpu *cpu_data);
 
 /*
+ * How long a CPU waits for other CPUs to act (the enable rendezvous,
+ * parking a cell's CPUs) before it gives up and names them: a CPU that
+ * never comes must not keep the others at EL2 for good.  Under QEMU TCG
+ * with 16 vCPUs on 2 busy host cores a whole enable takes a few seconds;
+ * this leaves a wide margin and is still short for a human.
+ */
+#define CPU_WAIT_TIMEOUT_S	10
+
+/* Whether CPU_WAIT_TIMEOUT_S passed since @start (arch_counter_ticks()). */
+bool cpu_wait_expired(u64 start);
+
+/*
  * Guards the power_state of all CPUs and their move between cells:
  * PSCI CPU_ON and cell management take it.
  */

@@ -40,6 +40,11 @@ struct per_cpu {
 
 	unsigned int cpu_id;
 	u64 mpidr;
+	/*
+	 * Runs on the hypervisor's page tables (not the bootstrap ones):
+	 * what the hypervisor mapped, the debug UART too, is reachable.
+	 */
+	bool hv_paging_active;
 	struct cell *cell;
 
 	/* exit counters, JAILHOUSE_CPU_STAT_* */

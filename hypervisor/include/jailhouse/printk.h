@@ -18,4 +18,11 @@ void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* NULL stops UART output (e.g. before the UART mapping goes away) */
 void printk_set_uart(struct uart_chip *chip);
 
+/*
+ * For the hypervisor's fault handler: if this CPU faulted inside printk,
+ * give the print lock up (that printk never continues), so that the
+ * report and every other CPU can still print.
+ */
+void printk_fault_release(void);
+
 #endif /* !_JAILHOUSE_PRINTK_H */

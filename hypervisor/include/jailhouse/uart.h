@@ -36,7 +36,11 @@ struct uart_chip {
 int uart_init(struct uart_chip *chip, const struct jailhouse_console *con,
 	      void *virt_base);
 
-/* writes msg, turning "\n" into "\r\n"; no-op on an unusable chip */
+/*
+ * writes msg, turning "\n" into "\r\n"; no-op on an unusable chip.  A
+ * transmitter that stays busy (10 ms for one character) makes the chip
+ * unusable: the caller may hold the print lock.
+ */
 void uart_write(struct uart_chip *chip, const char *msg);
 
 #endif /* !_JAILHOUSE_UART_H */

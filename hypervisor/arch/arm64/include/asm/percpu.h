@@ -15,6 +15,8 @@ struct arch_per_cpu {
 	u64 linux_hcr;
 	/* ACTLR_EL1 as the firmware left it: what each new owner gets */
 	u64 actlr_el1;
+	/* CNTHCTL_EL2: the hypervisor adds an event stream, exit restores */
+	u64 linux_cnthctl;
 };
 
 static inline struct per_cpu *arch_this_cpu_data(void)
