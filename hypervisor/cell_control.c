@@ -48,7 +48,7 @@
 /* one poll of a cell's reply every microsecond */
 #define REPLY_POLL_US		1
 
-static spinlock_t cell_lock = SPINLOCK_INIT;
+spinlock_t cell_lock = SPINLOCK_INIT;
 static spinlock_t console_lock = SPINLOCK_INIT;
 static unsigned int num_cells;
 

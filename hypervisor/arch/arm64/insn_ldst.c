@@ -13,7 +13,8 @@
  */
 #include <asm/insn_ldst.h>
 
-#define BITS(insn, hi, lo)	(((insn) >> (lo)) & ((1U << ((hi) - (lo) + 1)) - 1))
+#define BITS(insn, hi, lo) \
+	(((insn) >> (lo)) & ((1U << ((hi) - (lo) + 1)) - 1))
 #define BIT(insn, n)		(((insn) >> (n)) & 1)
 
 struct text_buf {
