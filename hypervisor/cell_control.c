@@ -91,12 +91,17 @@ static void set_cell_state(struct cell *cell, u32 state)
 	arch_dcache_clean_inval(cell->comm_page, sizeof(*cell->comm_page));
 }
 
+/*
+ * As in Jailhouse, a cell that wrote a value of its own into cell_state
+ * still runs: it gets messages (and the reply timeout) like any other.
+ */
 static bool cell_is_running(struct cell *cell)
 {
 	u32 state = cell_state(cell);
 
-	return state == JAILHOUSE_CELL_RUNNING ||
-		state == JAILHOUSE_CELL_RUNNING_LOCKED;
+	return state != JAILHOUSE_CELL_SHUT_DOWN &&
+		state != JAILHOUSE_CELL_FAILED &&
+		state != JAILHOUSE_CELL_FAILED_COMM_REV;
 }
 
 /*
@@ -899,9 +904,13 @@ long cell_get_state(unsigned long id)
 		state = -ENOENT;
 	} else {
 		state = cell_state(cell);
-		/* whatever else the cell wrote there */
+		/*
+		 * Whatever else the cell wrote there is -EINVAL, which the
+		 * driver shows as "invalid" (Jailhouse does the same); the
+		 * cell may well be running.
+		 */
 		if (state > JAILHOUSE_CELL_FAILED_COMM_REV)
-			state = JAILHOUSE_CELL_FAILED;
+			state = -EINVAL;
 	}
 	spin_unlock(&cell_lock);
 	return state;
