@@ -12,6 +12,19 @@
  *   mem-write-root  write root RAM (0x40000000, not mapped in the cell)
  *   mem-write-hv    write hypervisor memory (0x7fc00000)
  *   mem-read-hv     read hypervisor memory
+ *   mem-write-near  write 16 bytes past the end of the cell's RAM
+ *                   (0x10010): the report names the RAM region
+ *   stp-unmapped    stp x2, x3 (0x1111111111111111, 0x2222222222222222)
+ *                   to an address nothing has (0x7fa20000): the
+ *                   syndrome is not valid for pairs, the report must
+ *                   decode the instruction
+ *   str-post        str w2, [x0], #4 (0x12345678) there: writeback, no
+ *                   valid syndrome either
+ *   gicd-wide       a 64-bit write to GICD_CTLR, a width the
+ *                   distributor does not allow
+ *   cell-state      write an unknown value (0xbad) into the comm
+ *                   region's cell_state and keep running: the root
+ *                   shows the cell as "invalid"
  *   spi-disable     GICD_ICENABLER: disable INTID 33 (the root's UART)
  *   spi-enable      GICD_ISENABLER: enable INTID 33
  *   spi-route       GICD_IROUTER: INTID 33 to this CPU, the cell's own SPI
@@ -34,6 +47,11 @@
 
 #define ROOT_RAM		0x40000000UL
 #define HV_RAM			0x7fc00000UL
+/* 16 bytes past the end of the cell's 64 KiB of RAM at 0 */
+#define PAST_OWN_RAM		0x10010UL
+/* neither RAM nor a device, in no cell's config */
+#define UNMAPPED		0x7fa20000UL
+#define GARBAGE_CELL_STATE	0xbad
 #define ROOT_UART_IRQ		33
 #define DEFAULT_OWN_SPI		79
 #define STOP_SGI		2
@@ -95,6 +113,11 @@ static void attack_mem_write_hv(const char *name)
 	mem_write(name, HV_RAM, "hypervisor memory");
 }
 
+static void attack_mem_write_near(const char *name)
+{
+	mem_write(name, PAST_OWN_RAM, "just past the cell's RAM");
+}
+
 static void attack_mem_read_hv(const char *name)
 {
 	u32 value;
@@ -104,6 +127,41 @@ static void attack_mem_read_hv(const char *name)
 	value = mmio_read32(HV_RAM);
 	printk("attack %s: read of 0x%lx NOT STOPPED (0x%x)!\n", name, HV_RAM,
 	       value);
+}
+
+static void attack_stp_unmapped(const char *name)
+{
+	u64 first = 0x1111111111111111UL, second = 0x2222222222222222UL;
+
+	printk("attack %s: stp x2, x3 to 0x%lx (unmapped)\n", name, UNMAPPED);
+	asm volatile("mov x2, %1\n\t"
+		     "mov x3, %2\n\t"
+		     "stp x2, x3, [%0]"
+		     : : "r" (UNMAPPED), "r" (first), "r" (second)
+		     : "x2", "x3", "memory");
+	printk("attack %s: stp NOT STOPPED!\n", name);
+}
+
+static void attack_str_post(const char *name)
+{
+	unsigned long addr = UNMAPPED;
+
+	printk("attack %s: str w2, [x0], #4 to 0x%lx (unmapped)\n", name,
+	       addr);
+	asm volatile("mov x0, %1\n\t"
+		     "mov w2, %w2\n\t"
+		     "str w2, [x0], #4\n\t"
+		     "mov %0, x0"
+		     : "=r" (addr) : "r" (addr), "r" (0x12345678)
+		     : "x0", "x2", "memory");
+	printk("attack %s: str NOT STOPPED (x0 0x%lx)!\n", name, addr);
+}
+
+static void attack_cell_state(const char *name)
+{
+	printk("attack %s: cell_state = 0x%x\n", name, GARBAGE_CELL_STATE);
+	*(volatile u32 *)&comm_region->cell_state = GARBAGE_CELL_STATE;
+	printk("attack %s: done; still running\n", name);
 }
 
 static unsigned long gicd(unsigned long reg)
@@ -182,6 +240,13 @@ static void attack_gicd_ctlr(const char *name)
 	       mmio_read32(gicd(GICD_CTLR)));
 	printk("attack %s: done; the root's interrupts must still come\n",
 	       name);
+}
+
+static void attack_gicd_wide(const char *name)
+{
+	printk("attack %s: 8-byte write to GICD_CTLR\n", name);
+	mmio_write64(gicd(GICD_CTLR), 0);
+	printk("attack %s: 8-byte write NOT STOPPED!\n", name);
 }
 
 static void attack_gicr_foreign(const char *name)
@@ -279,10 +344,15 @@ static const struct attack attacks[] = {
 	{ "mem-write-root", attack_mem_write_root, false },
 	{ "mem-write-hv", attack_mem_write_hv, false },
 	{ "mem-read-hv", attack_mem_read_hv, false },
+	{ "mem-write-near", attack_mem_write_near, false },
+	{ "stp-unmapped", attack_stp_unmapped, false },
+	{ "str-post", attack_str_post, false },
+	{ "cell-state", attack_cell_state, false },
 	{ "spi-disable", attack_spi_disable, true },
 	{ "spi-enable", attack_spi_enable, true },
 	{ "spi-route", attack_spi_route, true },
 	{ "gicd-ctlr", attack_gicd_ctlr, true },
+	{ "gicd-wide", attack_gicd_wide, false },
 	{ "gicr-foreign", attack_gicr_foreign, false },
 	{ "sgi", attack_sgi, true },
 	{ "hypercall", attack_hypercall, true },
