@@ -22,6 +22,10 @@
  *                   valid syndrome either
  *   gicd-wide       a 64-bit write to GICD_CTLR, a width the
  *                   distributor does not allow
+ *   gicr-wide       a 64-bit write to CPU 0's GICR_ICENABLER0, a width
+ *                   the redistributor does not allow
+ *   asgi1r          ICC_ASGI1R_EL1 (x2 = 0x1000001), which the
+ *                   hypervisor does not emulate: the report names it
  *   cell-state      write an unknown value (0xbad) into the comm
  *                   region's cell_state and keep running: the root
  *                   shows the cell as "invalid"
@@ -249,6 +253,22 @@ static void attack_gicd_wide(const char *name)
 	printk("attack %s: 8-byte write NOT STOPPED!\n", name);
 }
 
+static void attack_gicr_wide(const char *name)
+{
+	printk("attack %s: 8-byte write to CPU 0's GICR_ICENABLER0\n", name);
+	mmio_write64(comm_region->gicr_base + GICR_SGI_ICENABLER0, 0);
+	printk("attack %s: 8-byte write NOT STOPPED!\n", name);
+}
+
+static void attack_asgi1r(const char *name)
+{
+	printk("attack %s: msr ICC_ASGI1R_EL1, x2\n", name);
+	asm volatile("mov x2, %0\n\t"
+		     "msr s3_0_c12_c11_6, x2"
+		     : : "r" ((1UL << SGI1R_INTID_SHIFT) | 1) : "x2");
+	printk("attack %s: ICC_ASGI1R_EL1 write NOT STOPPED!\n", name);
+}
+
 static void attack_gicr_foreign(const char *name)
 {
 	unsigned long addr = comm_region->gicr_base + GICR_SGI_ICENABLER0;
@@ -353,6 +373,8 @@ static const struct attack attacks[] = {
 	{ "spi-route", attack_spi_route, true },
 	{ "gicd-ctlr", attack_gicd_ctlr, true },
 	{ "gicd-wide", attack_gicd_wide, false },
+	{ "gicr-wide", attack_gicr_wide, false },
+	{ "asgi1r", attack_asgi1r, false },
 	{ "gicr-foreign", attack_gicr_foreign, false },
 	{ "sgi", attack_sgi, true },
 	{ "hypercall", attack_hypercall, true },
