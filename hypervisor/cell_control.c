@@ -274,7 +274,12 @@ void cell_console_flush(struct cell *cell)
 
 /* ---- memory -------------------------------------------------------- */
 
-/* Regions that leave the root while the cell exists. */
+/*
+ * Regions that leave the root while the cell exists.  Not the comm
+ * region, whose phys_start means nothing (the comm page backs it): so
+ * SET_LOADABLE never maps a LOADABLE comm region's address for the root
+ * (the driver refuses to load there, security review M2).
+ */
 static bool region_moves(const struct jailhouse_memory *mem)
 {
 	return !mem_region_is_empty(mem) &&
