@@ -139,6 +139,12 @@ static void add_nearest(struct fault_line *line,
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
 		if (mem_region_is_empty(mem))
 			continue;
+		/* only the root reaches here from inside a region of its own */
+		if (ipa >= mem->virt_start &&
+		    ipa - mem->virt_start < mem->size) {
+			fault_line_add(line, ", lent from mem_regions[%u]", n);
+			return;
+		}
 		if (ipa < mem->virt_start)
 			dist = mem->virt_start - ipa;
 		else
