@@ -266,33 +266,38 @@ void report_insn_abort(const struct trap_context *ctx, u64 esr,
 	line_finish(&line, esr);
 }
 
+static void add_xreg(struct fault_line *line, unsigned int rt)
+{
+	if (rt < 31)
+		fault_line_add(line, "x%u", rt);
+	else
+		fault_line_add(line, "xzr");
+}
+
 /* ": MRS x3, ACTLR_EL1", ": MSR ACTLR_EL1, x3 (0x..)", ": DC ISW, x3" */
 void report_sysreg(const char *what, const struct trap_context *ctx,
 		   u64 esr)
 {
 	u32 iss = ESR_ISS(esr);
 	unsigned int rt = sysreg_iss_rt(iss);
-	char buf[SYSREG_NAME_MAX], reg[4] = "xzr";
+	char buf[SYSREG_NAME_MAX];
 	struct fault_line line;
 	const char *name;
 
-	if (rt < 31) {
-		reg[0] = 'x';
-		reg[1] = '0' + rt / 10;
-		reg[2] = '0' + rt % 10;
-		if (rt < 10) {
-			reg[1] = reg[2];
-			reg[2] = '\0';
-		}
-	}
 	name = sysreg_name_from_iss(iss, buf, sizeof(buf));
 	line_start(&line, what, ctx);
-	if (((iss >> 20) & 3) == 1)
-		fault_line_add(&line, ": %s, %s", name, reg);
-	else if (sysreg_iss_is_read(iss))
-		fault_line_add(&line, ": MRS %s, %s", reg, name);
-	else
-		fault_line_add(&line, ": MSR %s, %s (0x%llx)", name, reg,
-			       trap_get_reg(ctx, rt));
+	if (((iss >> 20) & 3) == 1) {
+		/* a SYS instruction: the register holds an operand */
+		fault_line_add(&line, ": %s, ", name);
+		add_xreg(&line, rt);
+	} else if (sysreg_iss_is_read(iss)) {
+		fault_line_add(&line, ": MRS ");
+		add_xreg(&line, rt);
+		fault_line_add(&line, ", %s", name);
+	} else {
+		fault_line_add(&line, ": MSR %s, ", name);
+		add_xreg(&line, rt);
+		fault_line_add(&line, " (0x%llx)", trap_get_reg(ctx, rt));
+	}
 	line_finish(&line, esr);
 }
