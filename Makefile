@@ -21,9 +21,18 @@ SUBMAKE = $(MAKE) srctree=$(srctree) ARCH=$(ARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) KDIR=$(KDIR)
 
 .PHONY: all hypervisor configs inmates tools driver check check-host \
-	check-qemu install clean kdir-check
+	check-qemu install clean kdir-check test-helpers
 
-all: hypervisor configs inmates tools driver
+all: hypervisor configs inmates tools driver test-helpers
+
+# Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
+# copied there); static, for the guest's busybox initramfs.
+QEMU_TEST_HELPERS := tests/qemu/files/pair-store
+
+test-helpers: $(QEMU_TEST_HELPERS)
+
+tests/qemu/files/%: tests/qemu/helpers/%.c
+	$(TARGET_CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
 hypervisor configs inmates tools:
 	+$(SUBMAKE) -C $@
@@ -83,4 +92,4 @@ clean:
 	# modules and headers).  Only driver/ holds module build output.
 	[ ! -f "$(KDIR)/Makefile" ] || $(MAKE) -C $(KDIR) M=$(srctree)/driver \
 		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) clean
-	rm -f Module.symvers modules.order
+	rm -f Module.symvers modules.order $(QEMU_TEST_HELPERS)

@@ -6,7 +6,10 @@
  *
  * Every image is checked against the cell's LOADABLE regions before the
  * hypervisor is asked for anything, so a request with a bad target changes
- * nothing, not even the state of the running cell.  Images are written
+ * nothing, not even the state of the running cell.  The physical memory
+ * an image goes to must also be memory the cell owns: the root writes it
+ * through the kernel's own mapping, so a LOADABLE region that names other
+ * memory would let a config write anywhere (security review M2).  Images are written
  * through the root's own mapping of the physical memory and flushed to the
  * point of coherency: the cell's CPUs start with MMU and caches off and
  * read memory directly.
@@ -15,6 +18,7 @@
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -74,6 +78,49 @@ static void loadable_ranges(const struct jailhouse_cell *cell, char *buf,
 }
 
 /*
+ * Refuses, with one line, an image that would land outside memory the cell
+ * owns, although inside a LOADABLE region of its config:
+ *  - the comm region: the hypervisor backs it with a page of its own, so
+ *    its phys_start means nothing (the checker only warns about LOADABLE
+ *    on it, and create does not look at its address at all);
+ *  - hypervisor memory;
+ *  - RAM Linux uses: create refuses regions there, except ROOTSHARED ones
+ *    (and the comm region), which a cell shares rather than owns.
+ */
+static long check_load_target(struct jailhouse_file *jf,
+			      const struct jailhouse_cell *cell,
+			      const struct jailhouse_memory *mem,
+			      const struct jailhouse_preload_image *image,
+			      unsigned int number)
+{
+	const struct jailhouse_memory *hv =
+		&jailhouse_root.config->hypervisor_memory;
+	u64 phys = mem->phys_start + (image->target_address - mem->virt_start);
+	unsigned int index = mem - jailhouse_cell_mem_regions(cell->config);
+	const char *what;
+
+	if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
+		return jailhouse_fail(jf, -EINVAL,
+				      "image #%u at 0x%llx is in the comm region of cell %s (mem_regions[%u]), which the hypervisor provides: it cannot be loaded, remove LOADABLE from that region",
+				      number, image->target_address,
+				      cell->name, index);
+	if (!image->size)
+		return 0;
+	if (phys < hv->phys_start + hv->size &&
+	    hv->phys_start < phys + image->size)
+		what = "hypervisor memory";
+	else if (region_intersects(phys, image->size, IORESOURCE_SYSTEM_RAM,
+				   IORES_DESC_NONE) != REGION_DISJOINT)
+		what = "RAM in use by Linux";
+	else
+		return 0;
+	return jailhouse_fail(jf, -EINVAL,
+			      "image #%u at 0x%llx of cell %s would be written to 0x%llx-0x%llx (mem_regions[%u]), which is %s, not memory of the cell: refused",
+			      number, image->target_address, cell->name, phys,
+			      phys + image->size - 1, index, what);
+}
+
+/*
  * The image list in kernel memory with every target checked, or an
  * ERR_PTR after jailhouse_fail().  Images are numbered from 1 in messages,
  * as "image #N": the tool replaces that with the file or string.
@@ -84,6 +131,7 @@ fetch_images(struct jailhouse_file *jf, const struct jailhouse_cell *cell,
 	     unsigned int num)
 {
 	struct jailhouse_preload_image *images, *image;
+	const struct jailhouse_memory *mem;
 	char ranges[256];
 	unsigned int n;
 	long err;
@@ -99,8 +147,13 @@ fetch_images(struct jailhouse_file *jf, const struct jailhouse_cell *cell,
 
 	for (n = 0; n < num; n++) {
 		image = &images[n];
-		if (loadable_region(cell, image->target_address, image->size))
+		mem = loadable_region(cell, image->target_address, image->size);
+		if (mem) {
+			err = check_load_target(jf, cell, mem, image, n + 1);
+			if (err)
+				goto out_free;
 			continue;
+		}
 		loadable_ranges(cell, ranges, sizeof(ranges));
 		err = jailhouse_fail(jf, -EINVAL,
 				     "image #%u (%llu bytes) at 0x%llx is outside the loadable memory of cell %s (loadable: %s)",

@@ -14,6 +14,7 @@
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/kobject.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -79,10 +80,29 @@ static const char *cell_state_name(long state)
 	}
 }
 
+/*
+ * The hypervisor answers -EBUSY while a cell management request runs
+ * rather than keep this CPU at EL2 (any user may read the state): wait
+ * here, sleeping, for at most STATE_BUSY_TRIES * STATE_BUSY_MS.
+ */
+#define STATE_BUSY_TRIES	200
+#define STATE_BUSY_MS		10
+
 static ssize_t state_show(const struct jailhouse_cell_sysfs *cell, char *buf)
 {
-	long state = jailhouse_hypercall(JAILHOUSE_HC_CELL_GET_STATE,
-					 cell->id, 0);
+	unsigned int tries = 0;
+	long state;
+
+	for (;;) {
+		state = jailhouse_hypercall(JAILHOUSE_HC_CELL_GET_STATE,
+					    cell->id, 0);
+		if (state != -EBUSY || ++tries >= STATE_BUSY_TRIES)
+			break;
+		if (msleep_interruptible(STATE_BUSY_MS))
+			return -EINTR;
+	}
+	if (state == -EBUSY)
+		return -EBUSY;
 
 	/*
 	 * A hypervisor without cell management does not know the call; its

@@ -77,7 +77,12 @@ POOL_ATTR(remap_pool_size, JAILHOUSE_INFO_REMAP_POOL_SIZE);
 POOL_ATTR(remap_pool_used, JAILHOUSE_INFO_REMAP_POOL_USED);
 
 static DEVICE_ATTR_RO(enabled);
-static DEVICE_ATTR_RO(console);
+/*
+ * Root only, unlike Jailhouse's 0444: the console holds what the cells
+ * print and the fault reports, with the values cells wrote (security
+ * review L11).  `jailhouse console` runs as root anyway.
+ */
+static DEVICE_ATTR_ADMIN_RO(console);
 
 static struct attribute *jailhouse_attrs[] = {
 	&dev_attr_enabled.attr,

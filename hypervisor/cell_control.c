@@ -17,7 +17,12 @@
  * CPUs) and appears in the cell's at virt_start.  LOADABLE regions return
  * to the root between SET_LOADABLE and START so that the driver can write
  * images.  On destroy the cell's RAM is cleared (to the point of
- * coherency) before the root gets it back where its own config has it.
+ * coherency) before the root gets it back where its own config has it;
+ * memory another cell still maps (an ivshmem region both have) is
+ * neither cleared nor given back until its last cell goes.  RAM is not
+ * cleared at create: it comes from the root, which could read and write
+ * it until then anyway, and whatever an earlier cell left there was
+ * cleared when that cell was destroyed.
  *
  * CPUs: a cell's CPUs are parked while it is not running.  START resumes
  * the first one at cpu_reset_address; it starts the others with PSCI.
@@ -48,7 +53,7 @@
 /* one poll of a cell's reply every microsecond */
 #define REPLY_POLL_US		1
 
-static spinlock_t cell_lock = SPINLOCK_INIT;
+spinlock_t cell_lock = SPINLOCK_INIT;
 static spinlock_t console_lock = SPINLOCK_INIT;
 static unsigned int num_cells;
 
@@ -91,12 +96,17 @@ static void set_cell_state(struct cell *cell, u32 state)
 	arch_dcache_clean_inval(cell->comm_page, sizeof(*cell->comm_page));
 }
 
+/*
+ * As in Jailhouse, a cell that wrote a value of its own into cell_state
+ * still runs: it gets messages (and the reply timeout) like any other.
+ */
 static bool cell_is_running(struct cell *cell)
 {
 	u32 state = cell_state(cell);
 
-	return state == JAILHOUSE_CELL_RUNNING ||
-		state == JAILHOUSE_CELL_RUNNING_LOCKED;
+	return state != JAILHOUSE_CELL_SHUT_DOWN &&
+		state != JAILHOUSE_CELL_FAILED &&
+		state != JAILHOUSE_CELL_FAILED_COMM_REV;
 }
 
 /*
@@ -274,7 +284,12 @@ void cell_console_flush(struct cell *cell)
 
 /* ---- memory -------------------------------------------------------- */
 
-/* Regions that leave the root while the cell exists. */
+/*
+ * Regions that leave the root while the cell exists.  Not the comm
+ * region, whose phys_start means nothing (the comm page backs it): so
+ * SET_LOADABLE never maps a LOADABLE comm region's address for the root
+ * (the driver refuses to load there, security review M2).
+ */
 static bool region_moves(const struct jailhouse_memory *mem)
 {
 	return !mem_region_is_empty(mem) &&
@@ -333,6 +348,30 @@ static int root_apply(unsigned long phys, unsigned long size, bool map)
 }
 
 /*
+ * Another cell maps (part of) mem too: the checker lets ivshmem regions be
+ * shared by several cells.  Under cell_lock.
+ */
+static bool other_cell_maps(const struct cell *self,
+			    const struct jailhouse_memory *mem)
+{
+	const struct jailhouse_memory *other;
+	const struct cell *cell;
+	unsigned int n;
+
+	for (cell = cell_list; cell; cell = cell->next) {
+		if (cell == self)
+			continue;
+		other = jailhouse_cell_mem_regions(cell->config);
+		for (n = 0; n < cell->config->num_memory_regions; n++, other++)
+			if (region_moves(other) &&
+			    other->phys_start < mem->phys_start + mem->size &&
+			    mem->phys_start < other->phys_start + other->size)
+				return true;
+	}
+	return false;
+}
+
+/*
  * Move the cell's regions selected by flags (all moving ones if 0) out of
  * (map = false) or back into the root.  On error, what was done is
  * undone.
@@ -345,7 +384,8 @@ static int root_move_regions(struct cell *cell, u64 flags, bool map)
 	int err = 0;
 
 	for (n = 0; n < desc->num_memory_regions; n++) {
-		if (!region_moves(&mem[n]) || (mem[n].flags & flags) != flags)
+		if (!region_moves(&mem[n]) || (mem[n].flags & flags) != flags ||
+		    other_cell_maps(cell, &mem[n]))
 			continue;
 		err = root_apply(mem[n].phys_start, mem[n].size, map);
 		if (err)
@@ -359,7 +399,8 @@ static int root_move_regions(struct cell *cell, u64 flags, bool map)
 		       map ? "to" : "from", err);
 		for (done = 0; done <= n; done++)
 			if (region_moves(&mem[done]) &&
-			    (mem[done].flags & flags) == flags)
+			    (mem[done].flags & flags) == flags &&
+			    !other_cell_maps(cell, &mem[done]))
 				root_apply(mem[done].phys_start,
 					   mem[done].size, !map);
 	}
@@ -391,7 +432,10 @@ static void clear_memory(unsigned long phys, unsigned long size)
 	}
 }
 
-/* The cell's own RAM must not carry data to the next owner. */
+/*
+ * The cell's own RAM must not carry data to the next owner; memory it
+ * shares with a running cell is not its own to clear yet.
+ */
 static void cell_clear_ram(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
@@ -400,7 +444,8 @@ static void cell_clear_ram(struct cell *cell)
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++)
 		if (region_moves(mem) && !(mem->flags & JAILHOUSE_MEM_IO) &&
-		    !JAILHOUSE_MEMORY_IS_SUBPAGE(mem))
+		    !JAILHOUSE_MEMORY_IS_SUBPAGE(mem) &&
+		    !other_cell_maps(cell, mem))
 			clear_memory(mem->phys_start, mem->size);
 }
 
@@ -876,7 +921,8 @@ static long destroy(unsigned long id)
 	mem = jailhouse_cell_mem_regions(cell->config);
 	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
 		if (!region_moves(mem) ||
-		    (cell->loadable && (mem->flags & JAILHOUSE_MEM_LOADABLE)))
+		    (cell->loadable && (mem->flags & JAILHOUSE_MEM_LOADABLE)) ||
+		    other_cell_maps(cell, mem))
 			continue;
 		err = root_apply(mem->phys_start, mem->size, true);
 		if (err)
@@ -914,15 +960,25 @@ long cell_get_state(unsigned long id)
 
 	if (id == root_cell.id)
 		return JAILHOUSE_CELL_RUNNING;
-	spin_lock(&cell_lock);
+	/*
+	 * Any local user can ask (the driver's sysfs state is 0444, as in
+	 * Jailhouse): never wait at EL2 behind a management request, which
+	 * may itself wait long for a cell.  The driver retries, sleeping.
+	 */
+	if (!spin_trylock(&cell_lock))
+		return -EBUSY;
 	cell = cell_find(id);
 	if (!cell) {
 		state = -ENOENT;
 	} else {
 		state = cell_state(cell);
-		/* whatever else the cell wrote there */
+		/*
+		 * Whatever else the cell wrote there is -EINVAL, which the
+		 * driver shows as "invalid" (Jailhouse does the same); the
+		 * cell may well be running.
+		 */
 		if (state > JAILHOUSE_CELL_FAILED_COMM_REV)
-			state = JAILHOUSE_CELL_FAILED;
+			state = -EINVAL;
 	}
 	spin_unlock(&cell_lock);
 	return state;

@@ -12,6 +12,23 @@
  *   mem-write-root  write root RAM (0x40000000, not mapped in the cell)
  *   mem-write-hv    write hypervisor memory (0x7fc00000)
  *   mem-read-hv     read hypervisor memory
+ *   mem-write-near  write 16 bytes past the end of the cell's RAM
+ *                   (0x10010): the report names the RAM region
+ *   stp-unmapped    stp x2, x3 (0x1111111111111111, 0x2222222222222222)
+ *                   to an address nothing has (0x7fa20000): the
+ *                   syndrome is not valid for pairs, the report must
+ *                   decode the instruction
+ *   str-post        str w2, [x0], #4 (0x12345678) there: writeback, no
+ *                   valid syndrome either
+ *   gicd-wide       a 64-bit write to GICD_CTLR, a width the
+ *                   distributor does not allow
+ *   gicr-wide       a 64-bit write to CPU 0's GICR_ICENABLER0, a width
+ *                   the redistributor does not allow
+ *   asgi1r          ICC_ASGI1R_EL1 (x2 = 0x1000001), which the
+ *                   hypervisor does not emulate: the report names it
+ *   cell-state      write an unknown value (0xbad) into the comm
+ *                   region's cell_state and keep running: the root
+ *                   shows the cell as "invalid"
  *   spi-disable     GICD_ICENABLER: disable INTID 33 (the root's UART)
  *   spi-enable      GICD_ISENABLER: enable INTID 33
  *   spi-route       GICD_IROUTER: INTID 33 to this CPU, the cell's own SPI
@@ -23,7 +40,7 @@
  *                   GICR_PROPBASER and GICR_PENDBASER at hypervisor
  *                   memory, set GICR_CTLR.EnableLPIs, raise LPI 8192
  *                   through GICR_SETLPIR; everything must read back 0
- *   gicr-wide       an 8-byte read of its own GICR_CTLR (a 32-bit
+ *   gicr-ctlr-wide  an 8-byte read of its own GICR_CTLR (a 32-bit
  *                   register): must stop the cell, never reach the GIC
  *   sgi             ICC_SGI1R_EL1: SGI 1 to itself as a check, then
  *                   SGI 2 (Linux's IPI_CPU_STOP) to CPU 0 and to all
@@ -40,6 +57,11 @@
 
 #define ROOT_RAM		0x40000000UL
 #define HV_RAM			0x7fc00000UL
+/* 16 bytes past the end of the cell's 64 KiB of RAM at 0 */
+#define PAST_OWN_RAM		0x10010UL
+/* neither RAM nor a device, in no cell's config */
+#define UNMAPPED		0x7fa20000UL
+#define GARBAGE_CELL_STATE	0xbad
 #define ROOT_UART_IRQ		33
 #define DEFAULT_OWN_SPI		79
 #define STOP_SGI		2
@@ -116,6 +138,11 @@ static void attack_mem_write_hv(const char *name)
 	mem_write(name, HV_RAM, "hypervisor memory");
 }
 
+static void attack_mem_write_near(const char *name)
+{
+	mem_write(name, PAST_OWN_RAM, "just past the cell's RAM");
+}
+
 static void attack_mem_read_hv(const char *name)
 {
 	u32 value;
@@ -125,6 +152,41 @@ static void attack_mem_read_hv(const char *name)
 	value = mmio_read32(HV_RAM);
 	printk("attack %s: read of 0x%lx NOT STOPPED (0x%x)!\n", name, HV_RAM,
 	       value);
+}
+
+static void attack_stp_unmapped(const char *name)
+{
+	u64 first = 0x1111111111111111UL, second = 0x2222222222222222UL;
+
+	printk("attack %s: stp x2, x3 to 0x%lx (unmapped)\n", name, UNMAPPED);
+	asm volatile("mov x2, %1\n\t"
+		     "mov x3, %2\n\t"
+		     "stp x2, x3, [%0]"
+		     : : "r" (UNMAPPED), "r" (first), "r" (second)
+		     : "x2", "x3", "memory");
+	printk("attack %s: stp NOT STOPPED!\n", name);
+}
+
+static void attack_str_post(const char *name)
+{
+	unsigned long addr = UNMAPPED;
+
+	printk("attack %s: str w2, [x0], #4 to 0x%lx (unmapped)\n", name,
+	       addr);
+	asm volatile("mov x0, %1\n\t"
+		     "mov w2, %w2\n\t"
+		     "str w2, [x0], #4\n\t"
+		     "mov %0, x0"
+		     : "=r" (addr) : "r" (addr), "r" (0x12345678)
+		     : "x0", "x2", "memory");
+	printk("attack %s: str NOT STOPPED (x0 0x%lx)!\n", name, addr);
+}
+
+static void attack_cell_state(const char *name)
+{
+	printk("attack %s: cell_state = 0x%x\n", name, GARBAGE_CELL_STATE);
+	*(volatile u32 *)&comm_region->cell_state = GARBAGE_CELL_STATE;
+	printk("attack %s: done; still running\n", name);
 }
 
 static unsigned long gicd(unsigned long reg)
@@ -205,6 +267,29 @@ static void attack_gicd_ctlr(const char *name)
 	       name);
 }
 
+static void attack_gicd_wide(const char *name)
+{
+	printk("attack %s: 8-byte write to GICD_CTLR\n", name);
+	mmio_write64(gicd(GICD_CTLR), 0);
+	printk("attack %s: 8-byte write NOT STOPPED!\n", name);
+}
+
+static void attack_gicr_wide(const char *name)
+{
+	printk("attack %s: 8-byte write to CPU 0's GICR_ICENABLER0\n", name);
+	mmio_write64(comm_region->gicr_base + GICR_SGI_ICENABLER0, 0);
+	printk("attack %s: 8-byte write NOT STOPPED!\n", name);
+}
+
+static void attack_asgi1r(const char *name)
+{
+	printk("attack %s: msr ICC_ASGI1R_EL1, x2\n", name);
+	asm volatile("mov x2, %0\n\t"
+		     "msr s3_0_c12_c11_6, x2"
+		     : : "r" ((1UL << SGI1R_INTID_SHIFT) | 1) : "x2");
+	printk("attack %s: ICC_ASGI1R_EL1 write NOT STOPPED!\n", name);
+}
+
 static void attack_gicr_foreign(const char *name)
 {
 	unsigned long addr = comm_region->gicr_base + GICR_SGI_ICENABLER0;
@@ -272,7 +357,7 @@ static void attack_lpi(const char *name)
 }
 
 /* L8: 32-bit registers take 32-bit accesses only */
-static void attack_gicr_wide(const char *name)
+static void attack_gicr_ctlr_wide(const char *name)
 {
 	unsigned long rd = gic_v3_redistributor();
 	u64 value;
@@ -366,13 +451,20 @@ static const struct attack attacks[] = {
 	{ "mem-write-root", attack_mem_write_root, false },
 	{ "mem-write-hv", attack_mem_write_hv, false },
 	{ "mem-read-hv", attack_mem_read_hv, false },
+	{ "mem-write-near", attack_mem_write_near, false },
+	{ "stp-unmapped", attack_stp_unmapped, false },
+	{ "str-post", attack_str_post, false },
+	{ "cell-state", attack_cell_state, false },
 	{ "spi-disable", attack_spi_disable, true },
 	{ "spi-enable", attack_spi_enable, true },
 	{ "spi-route", attack_spi_route, true },
 	{ "gicd-ctlr", attack_gicd_ctlr, true },
+	{ "gicd-wide", attack_gicd_wide, false },
+	{ "gicr-wide", attack_gicr_wide, false },
+	{ "asgi1r", attack_asgi1r, false },
 	{ "gicr-foreign", attack_gicr_foreign, false },
 	{ "lpi", attack_lpi, true },
-	{ "gicr-wide", attack_gicr_wide, false },
+	{ "gicr-ctlr-wide", attack_gicr_ctlr_wide, false },
 	{ "sgi", attack_sgi, true },
 	{ "hypercall", attack_hypercall, true },
 	{ "cpu-on", attack_cpu_on, true },

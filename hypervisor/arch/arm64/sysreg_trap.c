@@ -71,11 +71,11 @@ static void report_refused(const struct trap_context *ctx, u32 iss,
 			   const char *kind)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
-	char buf[SYSREG_NAME_SIZE];
+	char buf[SYSREG_NAME_MAX];
 
 	printk("ERROR: %s %s%s refused: cell \"%s\", CPU %u, PC 0x%016llx\n",
 	       iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
-	       sysreg_name(iss, buf), cpu_data->cell->config->name,
+	       sysreg_name_from_iss(iss, buf, sizeof(buf)), cpu_data->cell->config->name,
 	       cpu_data->cpu_id, ctx->elr);
 }
 
@@ -86,13 +86,13 @@ static void report_refused(const struct trap_context *ctx, u32 iss,
 static void note_root_set_way(u32 iss)
 {
 	static bool noted;
-	char buf[SYSREG_NAME_SIZE];
+	char buf[SYSREG_NAME_MAX];
 
 	if (this_cell() != &root_cell || noted)
 		return;
 	noted = true;
 	printk("Note: the root cell uses set/way cache maintenance (%s on "
-	       "CPU %u): each one is trapped\n", sysreg_name(iss, buf),
+	       "CPU %u): each one is trapped\n", sysreg_name_from_iss(iss, buf, sizeof(buf)),
 	       this_cpu_data()->cpu_id);
 }
 

@@ -9,17 +9,17 @@
  * IMPLEMENTATION DEFINED registers (sysreg_trap.c), stage-2 data aborts
  * with a valid syndrome (MMIO emulation).
  *
- * Anything else, and any access the emulation refuses, is reported with
- * cell, CPU, exception class, PC and, for data aborts, the address, width
- * and direction.  Policy:
+ * Anything else, and any access the emulation refuses, is reported in one
+ * line (fault_report.c): cell, CPU, PC, what was trapped and, for data
+ * aborts, the address, what is there, width, direction and the value
+ * written.  Policy:
  *  - root cell: the exception is reflected into the cell, so that Linux
  *    deals with it like with a fault of the hardware: a refused or
  *    unhandled data access becomes a synchronous external abort at the
  *    faulting address (SIGBUS for a process, an oops for the kernel), any
  *    other trap an undefined instruction.  Parking a CPU of the root would
  *    sooner or later stall all of Linux (IPIs, RCU) behind that CPU.
- *  - other cells: the report adds the configured memory region of the
- *    cell nearest to the faulting address; the CPU is stopped in the
+ *  - other cells: the CPU is stopped in the
  *    hypervisor (panic_park(): WFI, answers management requests, reported
  *    as FAILED by JAILHOUSE_CPU_INFO_STATE, the cell FAILED once none of
  *    its CPUs runs); the machine, the root and the other cells go on, and
@@ -28,7 +28,6 @@
  * stopped.
  */
 #include <jailhouse/cell.h>
-#include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/percpu.h>
@@ -43,15 +42,6 @@
 	 ((crm) << 1))
 #define ISS_ICC_SGI1R_EL1	SYSREG_ISS(3, 0, 12, 11, 5)
 
-/* data abort ISS */
-#define DABT_ISV		(1UL << 24)
-#define DABT_SAS_SHIFT		22
-#define DABT_SSE		(1UL << 21)
-#define DABT_SRT_SHIFT		16
-#define DABT_SF			(1UL << 15)
-#define DABT_S1PTW		(1UL << 7)
-#define DABT_WNR		(1UL << 6)
-
 enum trap_result handle_smc(struct trap_context *ctx);
 /* set/way, ACTLR_EL1 and IMPLEMENTATION DEFINED registers (sysreg_trap.c) */
 bool sysreg_trap_is_state_guard(u32 iss);
@@ -60,99 +50,6 @@ enum trap_result sysreg_trap_state_guard(struct trap_context *ctx, u64 esr);
 struct trap_context *this_trap_context(void)
 {
 	return this_cpu_data()->trap_ctx;
-}
-
-static const char *ec_name(unsigned int ec)
-{
-	switch (ec) {
-	case EC_UNKNOWN: return "unknown reason";
-	case EC_WFX: return "WFI/WFE";
-	case EC_HVC32: return "HVC (AArch32)";
-	case EC_SMC32: return "SMC (AArch32)";
-	case EC_HVC64: return "HVC";
-	case EC_SMC64: return "SMC";
-	case EC_SYS64: return "MSR/MRS";
-	case EC_IABT_LOW: return "instruction abort";
-	case EC_IABT_CUR: return "instruction abort at EL2";
-	case EC_DABT_LOW: return "data abort";
-	case EC_DABT_CUR: return "data abort at EL2";
-	default: return "other";
-	}
-}
-
-static const char *cell_name(const struct per_cpu *cpu_data)
-{
-	return cpu_data->cell ? cpu_data->cell->config->name : "(none)";
-}
-
-static void report_trap(const char *what, const struct trap_context *ctx,
-			u64 esr)
-{
-	struct per_cpu *cpu_data = this_cpu_data();
-
-	printk("ERROR: %s: cell \"%s\", CPU %u, EC 0x%02llx (%s), ISS 0x%07llx, "
-	       "PC 0x%016llx\n", what, cell_name(cpu_data), cpu_data->cpu_id,
-	       ESR_EC(esr), ec_name(ESR_EC(esr)), ESR_ISS(esr), ctx->elr);
-}
-
-static unsigned long region_distance(const struct jailhouse_memory *mem,
-				     unsigned long ipa)
-{
-	if (ipa < mem->virt_start)
-		return mem->virt_start - ipa;
-	if (ipa - mem->virt_start >= mem->size)
-		return ipa - (mem->virt_start + mem->size) + 1;
-	return 0;
-}
-
-/* Which part of its config a non-root cell missed, to fix it quickly. */
-static void report_nearest_region(unsigned long ipa)
-{
-	const struct jailhouse_cell_desc *desc = this_cell()->config;
-	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	const struct jailhouse_memory *best = NULL;
-	unsigned long dist, best_dist = ~0UL;
-	unsigned int n, best_n = 0;
-
-	if (this_cell() == &root_cell)
-		return;
-	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
-		if (mem_region_is_empty(mem))
-			continue;
-		dist = region_distance(mem, ipa);
-		if (dist < best_dist) {
-			best = mem;
-			best_n = n;
-			best_dist = dist;
-		}
-	}
-	if (!best) {
-		printk("       cell \"%s\" has no memory regions\n", desc->name);
-		return;
-	}
-	printk("       nearest region: mem_regions[%u] IPA 0x%llx-0x%llx "
-	       "(phys 0x%llx) %s%s%s%s%s, %s 0x%lx\n", best_n,
-	       best->virt_start, best->virt_start + best->size - 1,
-	       best->phys_start,
-	       best->flags & JAILHOUSE_MEM_READ ? "R" : "-",
-	       best->flags & JAILHOUSE_MEM_WRITE ? "W" : "-",
-	       best->flags & JAILHOUSE_MEM_EXECUTE ? "X" : "-",
-	       best->flags & JAILHOUSE_MEM_IO ? " IO" : "",
-	       best->flags & JAILHOUSE_MEM_COMM_REGION ? " COMM" : "",
-	       best_dist ? "distance" : "inside, offset",
-	       best_dist ? best_dist : ipa - (unsigned long)best->virt_start);
-}
-
-static void report_mmio(const char *what, const struct trap_context *ctx,
-			u64 esr, const struct mmio_access *mmio)
-{
-	report_trap(what, ctx, esr);
-	printk("       IPA 0x%lx, %u byte %s", mmio->address, mmio->size,
-	       mmio->is_write ? "write" : "read");
-	if (mmio->is_write)
-		printk(" of 0x%lx", mmio->value);
-	printk("\n");
-	report_nearest_region(mmio->address);
 }
 
 /* HPFAR_EL2 has the faulting IPA's page, FAR_EL2 the offset within it */
@@ -176,9 +73,9 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 	mmio.value = 0;
 
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
-		report_mmio(iss & DABT_ISV ? "stage-2 fault on a page walk" :
-			    "data abort without syndrome (e.g. ldp/stp on MMIO)",
-			    ctx, esr, &mmio);
+		report_data_abort(iss & DABT_S1PTW ?
+				  "stage-1 table walk outside the cell" :
+				  "data abort", ctx, esr, mmio.address, NULL);
 		return TRAP_FORBIDDEN;
 	}
 	if (mmio.is_write) {
@@ -190,8 +87,8 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	res = mmio_handle_access(&mmio);
 	if (res != MMIO_HANDLED) {
-		report_mmio(res == MMIO_ERROR ? "forbidden MMIO access" :
-			    "unhandled MMIO access", ctx, esr, &mmio);
+		report_data_abort(res == MMIO_ERROR ? "forbidden access" :
+				  "data abort", ctx, esr, mmio.address, &mmio);
 		return res == MMIO_ERROR ? TRAP_FORBIDDEN : TRAP_UNHANDLED;
 	}
 
@@ -221,8 +118,8 @@ static enum trap_result handle_sysreg(struct trap_context *ctx, u64 esr)
 	if ((iss & SYSREG_ISS_MASK) == ISS_ICC_SGI1R_EL1 && !is_read) {
 		this_cpu_data()->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
 		if (!irqchip_handle_sgi1r_write(trap_get_reg(ctx, rt))) {
-			report_trap("SGI to a CPU outside the cell refused",
-				    ctx, esr);
+			report_sysreg("SGI to a CPU outside the cell refused",
+				      ctx, esr);
 			return TRAP_FORBIDDEN;
 		}
 		ctx->elr += 4;
@@ -230,8 +127,8 @@ static enum trap_result handle_sysreg(struct trap_context *ctx, u64 esr)
 	}
 	if (sysreg_trap_is_state_guard(iss))
 		return sysreg_trap_state_guard(ctx, esr);
-	report_trap(is_read ? "unhandled system register read" :
-		    "unhandled system register write", ctx, esr);
+	report_sysreg(is_read ? "unhandled system register read" :
+		      "unhandled system register write", ctx, esr);
 	return TRAP_UNHANDLED;
 }
 
@@ -251,9 +148,6 @@ static enum trap_result handle_hvc(struct trap_context *ctx, u64 esr)
 
 #define ESR_EC_SHIFT_EL1	26
 #define FSC_SYNC_EXT_ABORT	0x10
-#define PSR_MODE_MASK		0xf
-#define PSR_MODE_EL0T		0x0
-#define PSR_MODE_EL1T		0x4
 #define VECTOR_CURRENT_SP0	0x000
 #define VECTOR_CURRENT_SPX	0x200
 #define VECTOR_LOWER_A64	0x400
@@ -336,10 +230,7 @@ void arch_handle_trap(struct trap_context *ctx)
 		res = handle_dabt(ctx, esr);
 		break;
 	case EC_IABT_LOW:
-		report_trap("instruction fetch outside the cell's executable "
-			    "memory", ctx, esr);
-		printk("       IPA 0x%llx\n", fault_ipa());
-		report_nearest_region(fault_ipa());
+		report_insn_abort(ctx, esr, fault_ipa());
 		res = TRAP_FORBIDDEN;
 		break;
 	default:
@@ -349,11 +240,8 @@ void arch_handle_trap(struct trap_context *ctx)
 
 	if (res == TRAP_HANDLED)
 		return;
+	/* the report said so */
 	if (cpu_data->cell == &root_cell) {
-		printk("       reflected into the cell as %s\n",
-		       ESR_EC(esr) == EC_DABT_LOW || ESR_EC(esr) == EC_IABT_LOW ?
-		       "a synchronous external abort" :
-		       "an undefined instruction");
 		inject_sync_exception(ctx, esr);
 		return;
 	}
@@ -366,8 +254,8 @@ void arch_handle_unexpected(struct trap_context *ctx)
 
 	cpu_data->trap_ctx = ctx;
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
-	report_trap("unexpected exception from the cell (SError, FIQ or "
-		    "AArch32)", ctx, read_sysreg(esr_el2));
+	report_unexpected("unexpected exception (SError, FIQ or AArch32)",
+			  ctx, read_sysreg(esr_el2));
 	panic_park();
 }
 

@@ -60,6 +60,13 @@ bool cpu_wait_expired(u64 start);
  */
 extern spinlock_t cpu_power_lock;
 
+/*
+ * Serialises cell management (cell_control.c) and guards cell_list.  A
+ * CPU that a management request may be waiting for (any cell's, in a
+ * trap) only tries it: spin_trylock().
+ */
+extern spinlock_t cell_lock;
+
 /* Print a finding of the config checker on the hypervisor console. */
 struct config_check_finding;
 void print_config_finding(void *ctx, const struct config_check_finding *f);

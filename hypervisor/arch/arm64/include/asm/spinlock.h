@@ -42,6 +42,29 @@ static inline void spin_lock(spinlock_t *lock)
 	: : "memory");
 }
 
+/*
+ * Take the lock only if it is free, without waiting: for a CPU that must
+ * not wait for a holder that may be waiting for it.  True if taken.
+ */
+static inline bool spin_trylock(spinlock_t *lock)
+{
+	u32 tmp, val, fail = 0;
+
+	asm volatile(
+	"1:	ldaxr	%w[val], %[lock]\n"
+	/* owner != next: taken or waited for */
+	"	eor	%w[tmp], %w[val], %w[val], ror #16\n"
+	"	cbnz	%w[tmp], 2f\n"
+	"	add	%w[val], %w[val], #(1 << 16)\n"
+	"	stxr	%w[fail], %w[val], %[lock]\n"
+	"	cbnz	%w[fail], 1b\n"
+	"2:"
+	: [val] "=&r" (val), [tmp] "=&r" (tmp), [fail] "+&r" (fail),
+	  [lock] "+Q" (*lock)
+	: : "memory");
+	return tmp == 0;
+}
+
 static inline void spin_unlock(spinlock_t *lock)
 {
 	asm volatile("stlrh %w1, %0"

@@ -17,6 +17,22 @@
 /* what Linux's hyp stub answers to a call it does not know */
 #define HVC_STUB_ERR		0xbadca11
 
+/* ISS of a data abort (EC 0x24) */
+#define DABT_ISV		(1UL << 24)
+#define DABT_SAS_SHIFT		22
+#define DABT_SSE		(1UL << 21)
+#define DABT_SRT_SHIFT		16
+#define DABT_SF			(1UL << 15)
+#define DABT_CM			(1UL << 8)
+#define DABT_S1PTW		(1UL << 7)
+#define DABT_WNR		(1UL << 6)
+
+/* SPSR_EL2: the mode the guest was in */
+#define PSR_MODE_MASK		0xf
+#define PSR_MODE_EL0T		0x0
+#define PSR_MODE_EL1T		0x4
+#define PSR_AARCH32		0x10
+
 #ifndef __ASSEMBLY__
 #include <jailhouse/types.h>
 
@@ -58,6 +74,34 @@ static inline void trap_set_reg(struct trap_context *ctx, unsigned int n,
 	if (n < 31)
 		ctx->regs[n] = val;
 }
+
+struct mmio_access;
+
+/* "data abort", "MSR/MRS", ... for an ESR_EL2 exception class */
+const char *ec_name(unsigned int ec);
+
+/*
+ * Fault reports (fault_report.c): one line each, "cell "NAME" CPU N:
+ * <what> at PC 0x..", then what is known about the access, then what the
+ * policy does about it for the root cell (reflected into Linux); a
+ * non-root cell's CPU is parked after the report, which says so itself.
+ */
+void report_trap(const char *what, const struct trap_context *ctx, u64 esr);
+/*
+ * A data abort at ipa.  mmio: the access decoded from a valid syndrome,
+ * or NULL if ESR_EL2.ISV is 0 (the instruction is decoded instead).
+ */
+void report_data_abort(const char *what, const struct trap_context *ctx,
+		       u64 esr, unsigned long ipa,
+		       const struct mmio_access *mmio);
+void report_insn_abort(const struct trap_context *ctx, u64 esr,
+		       unsigned long ipa);
+/* An MSR/MRS/SYS trap (EC 0x18), the register by name. */
+void report_sysreg(const char *what, const struct trap_context *ctx,
+		   u64 esr);
+/* An exception the CPU is stopped for whatever the cell. */
+void report_unexpected(const char *what, const struct trap_context *ctx,
+		       u64 esr);
 
 #endif /* !__ASSEMBLY__ */
 #endif /* !_JAILHOUSE_ASM_TRAPS_H */
