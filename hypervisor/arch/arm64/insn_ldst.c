@@ -11,41 +11,13 @@
  * structures, MTE tag stores, encodings not yet allocated) is not
  * decoded: the report then says so instead of guessing.
  */
+#include <jailhouse/text_buf.h>
 #include <asm/insn_ldst.h>
 
 #define BITS(insn, hi, lo) \
 	(((insn) >> (lo)) & ((1U << ((hi) - (lo) + 1)) - 1))
 #define BIT(insn, n)		(((insn) >> (n)) & 1)
 
-struct text_buf {
-	char *buf;
-	unsigned int size;
-	unsigned int len;
-};
-
-static void text_put_str(struct text_buf *out, const char *s)
-{
-	while (*s) {
-		if (out->len + 1 < out->size)
-			out->buf[out->len++] = *s;
-		s++;
-	}
-	if (out->size)
-		out->buf[out->len] = '\0';
-}
-
-static void text_put_dec(struct text_buf *out, unsigned int value)
-{
-	char digits[12];
-	unsigned int n = sizeof(digits) - 1;
-
-	digits[n] = '\0';
-	do {
-		digits[--n] = '0' + value % 10;
-		value /= 10;
-	} while (value && n);
-	text_put_str(out, &digits[n]);
-}
 
 static void set_mnemonic(struct ldst_insn *ldst, const char *a, const char *b,
 			 const char *c)

@@ -7,6 +7,7 @@
  * else is shown in the generic form, which is exact and which the
  * assembler accepts, so a report never names a register wrongly.
  */
+#include <jailhouse/text_buf.h>
 #include <asm/sysreg_name.h>
 
 #define SYSREG_KEY(op0, op1, crn, crm, op2) \
@@ -139,35 +140,6 @@ static const struct sysreg_entry sysregs[] = {
 	R(3, 3, 14, 3, 2, "CNTV_CVAL_EL0"),
 };
 
-struct name_buf {
-	char *buf;
-	unsigned int size;
-	unsigned int len;
-};
-
-static void name_put_str(struct name_buf *out, const char *s)
-{
-	while (*s) {
-		if (out->len + 1 < out->size)
-			out->buf[out->len++] = *s;
-		s++;
-	}
-	if (out->size)
-		out->buf[out->len] = '\0';
-}
-
-static void name_put_dec(struct name_buf *out, unsigned int value)
-{
-	char digits[12];
-	unsigned int n = sizeof(digits) - 1;
-
-	digits[n] = '\0';
-	do {
-		digits[--n] = '0' + value % 10;
-		value /= 10;
-	} while (value && n);
-	name_put_str(out, &digits[n]);
-}
 
 /* DBGBVR<n>_EL1 and its siblings: CRm is the breakpoint number */
 static const char *debug_pair_name(unsigned int op2)
@@ -185,7 +157,7 @@ const char *sysreg_name(unsigned int op0, unsigned int op1, unsigned int crn,
 			unsigned int crm, unsigned int op2, char *buf,
 			unsigned int size)
 {
-	struct name_buf out = { buf, size, 0 };
+	struct text_buf out = { buf, size, 0 };
 	unsigned int key, n;
 	const char *prefix;
 
@@ -201,36 +173,36 @@ const char *sysreg_name(unsigned int op0, unsigned int op1, unsigned int crn,
 
 	prefix = debug_pair_name(op2);
 	if (op0 == 2 && op1 == 0 && crn == 0 && prefix) {
-		name_put_str(&out, prefix);
-		name_put_dec(&out, crm);
-		name_put_str(&out, "_EL1");
+		text_put_str(&out, prefix);
+		text_put_dec(&out, crm);
+		text_put_str(&out, "_EL1");
 		return buf;
 	}
 
 	if (op0 == 1) {
 		/* "SYS #op1, Cn, Cm, #op2" */
-		name_put_str(&out, "SYS #");
-		name_put_dec(&out, op1);
-		name_put_str(&out, ", C");
-		name_put_dec(&out, crn);
-		name_put_str(&out, ", C");
-		name_put_dec(&out, crm);
-		name_put_str(&out, ", #");
-		name_put_dec(&out, op2);
+		text_put_str(&out, "SYS #");
+		text_put_dec(&out, op1);
+		text_put_str(&out, ", C");
+		text_put_dec(&out, crn);
+		text_put_str(&out, ", C");
+		text_put_dec(&out, crm);
+		text_put_str(&out, ", #");
+		text_put_dec(&out, op2);
 		return buf;
 	}
 
 	/* "S<op0>_<op1>_C<n>_C<m>_<op2>" */
-	name_put_str(&out, "S");
-	name_put_dec(&out, op0);
-	name_put_str(&out, "_");
-	name_put_dec(&out, op1);
-	name_put_str(&out, "_C");
-	name_put_dec(&out, crn);
-	name_put_str(&out, "_C");
-	name_put_dec(&out, crm);
-	name_put_str(&out, "_");
-	name_put_dec(&out, op2);
+	text_put_str(&out, "S");
+	text_put_dec(&out, op0);
+	text_put_str(&out, "_");
+	text_put_dec(&out, op1);
+	text_put_str(&out, "_C");
+	text_put_dec(&out, crn);
+	text_put_str(&out, "_C");
+	text_put_dec(&out, crm);
+	text_put_str(&out, "_");
+	text_put_dec(&out, op2);
 	return buf;
 }
 
