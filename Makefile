@@ -20,10 +20,20 @@ firmwaredir ?= /lib/firmware
 SUBMAKE = $(MAKE) srctree=$(srctree) ARCH=$(ARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) KDIR=$(KDIR)
 
-.PHONY: all hypervisor configs inmates tools driver check check-host \
+.PHONY: all hypervisor hypervisor-test-hooks configs inmates tools driver check check-host \
 	check-qemu install clean kdir-check test-helpers
 
-all: hypervisor configs inmates tools driver test-helpers
+all: hypervisor hypervisor-test-hooks configs inmates tools driver \
+	test-helpers
+
+# The hypervisor with fault injection for the QEMU scenarios
+# (hypervisor/include/jailhouse/test_hooks.h); never installed.
+HV_TEST_HOOKS_DIR := build/hypervisor-test-hooks
+
+hypervisor-test-hooks:
+	@mkdir -p $(HV_TEST_HOOKS_DIR)
+	+$(SUBMAKE) -C $(HV_TEST_HOOKS_DIR) -f $(srctree)/hypervisor/Makefile \
+		HV_TEST_HOOKS=1
 
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
@@ -93,3 +103,4 @@ clean:
 	[ ! -f "$(KDIR)/Makefile" ] || $(MAKE) -C $(KDIR) M=$(srctree)/driver \
 		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) clean
 	rm -f Module.symvers modules.order $(QEMU_TEST_HELPERS)
+	rm -rf $(HV_TEST_HOOKS_DIR)

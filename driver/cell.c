@@ -469,6 +469,30 @@ long jailhouse_cmd_cell_start(struct jailhouse_file *jf,
 }
 
 /*
+ * A CPU of a destroyed cell that the hypervisor still reports as failed
+ * did not stop when asked: the hypervisor took it out of service and
+ * refuses to give it to Linux, so it is neither onlined nor the root's.
+ */
+static void drop_lost_cpus(struct jailhouse_cell *cell)
+{
+	cpumask_t lost;
+	unsigned int cpu;
+
+	cpumask_clear(&lost);
+	for_each_cpu(cpu, &cell->cpus)
+		if (jailhouse_hypercall(JAILHOUSE_HC_CPU_GET_INFO, cpu,
+					JAILHOUSE_CPU_INFO_STATE) ==
+		    JAILHOUSE_CPU_FAILED)
+			cpumask_set_cpu(cpu, &lost);
+	if (cpumask_empty(&lost))
+		return;
+	pr_warn("cell \"%s\": CPU(s) %*pbl did not stop and were taken out of service by the hypervisor: they stay offline until it is disabled\n",
+		cell->name, cpumask_pr_args(&lost));
+	cpumask_andnot(&cell->cpus, &cell->cpus, &lost);
+	cpumask_andnot(&cell->offlined, &cell->offlined, &lost);
+}
+
+/*
  * After the hypervisor destroyed @cell: everything else back as before
  * its creation.  The first CPU that stays offline is reported in @jf.
  */
@@ -481,6 +505,7 @@ static long release_cell(struct jailhouse_file *jf,
 	/* none if its creation failed half-way */
 	if (cell->sysfs)
 		jailhouse_cell_sysfs_remove(cell->sysfs);
+	drop_lost_cpus(cell);
 	cpumask_or(&jailhouse_root.cpus, &jailhouse_root.cpus, &cell->cpus);
 	if (online_cpus(&cell->offlined, cell->name)) {
 		cpumask_andnot(&offline, &cell->offlined, cpu_online_mask);

@@ -45,6 +45,7 @@
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
+#include <jailhouse/test_hooks.h>
 
 /* a config blob must fit in this (Jailhouse's limit too) */
 #define MAX_CONFIG_PAGES	16
@@ -181,11 +182,39 @@ static bool any_cell_locked(struct cell *except)
 }
 
 /*
+ * A CPU that did not park in time is held up at EL2 (a CPU at EL1 always
+ * takes SGI_EVENT: IRQs are routed to EL2): a hypervisor bug, or a device
+ * access that does not complete.  The root must not wait for it for good,
+ * so it is taken out of service: it leaves the cell's CPU set (the cell
+ * goes on without it, and is destroyed normally), it is not given back to
+ * the root (Linux cannot online it: PSCI CPU_ON is refused), and its park
+ * request stays pending, so that it parks as soon as it gets back to the
+ * exit path, before it could run the cell again
+ * (cpu_exit_check_requests()).  It may still be working on the cell's
+ * hypervisor data: a cell that lost a CPU is never freed (destroy).
+ */
+static void take_out_of_service(struct cell *cell, unsigned int cpu)
+{
+	struct per_cpu *cpu_data = per_cpu(cpu);
+
+	printk("CPU %u of cell \"%s\" did not stop within %u s: taken out of "
+	       "service\n", cpu, cell->config->name, CPU_WAIT_TIMEOUT_S);
+	spin_lock(&cpu_power_lock);
+	cpu_data->lost = true;
+	cpu_data->failed = true;
+	cell->cpu_set &= ~(1ULL << cpu);
+	cell->lost_cpus |= 1ULL << cpu;
+	spin_unlock(&cpu_power_lock);
+	set_cell_state(cell, JAILHOUSE_CELL_FAILED);
+}
+
+/*
  * Stop every CPU of the cell: each parks (power off for the cell) and
  * acknowledges; PSCI CPU_ON inside the cell is refused from now on until
- * the cell starts again.
+ * the cell starts again.  Bounded: what does not park within
+ * CPU_WAIT_TIMEOUT_S is taken out of service.
  */
-static int cell_park_cpus(struct cell *cell)
+static void cell_park_cpus(struct cell *cell)
 {
 	u64 start = arch_counter_ticks();
 	unsigned int cpu;
@@ -198,18 +227,43 @@ static int cell_park_cpus(struct cell *cell)
 		cpu_send_request(cpu, CPU_REQ_PARK);
 	for_each_cell_cpu(cpu, cell)
 		while (per_cpu(cpu)->requests & CPU_REQ_PARK) {
-			/* it may still run the cell: the cell must stay */
 			if (cpu_wait_expired(start)) {
-				printk("ERROR: CPU %u of cell \"%s\" did not "
-				       "stop within %u s\n", cpu,
-				       cell->config->name, CPU_WAIT_TIMEOUT_S);
-				return -ETIMEDOUT;
+				take_out_of_service(cell, cpu);
+				break;
 			}
 			arch_wait_for_event();
 		}
 	memory_barrier();
 	cell_console_flush(cell);
-	return 0;
+}
+
+void cell_set_failed(struct cell *cell)
+{
+	set_cell_state(cell, JAILHOUSE_CELL_FAILED);
+}
+
+/*
+ * An EL2 fault ended a management request of the root that worked on
+ * cell: the request returned -EIO, and the cell may be half changed.
+ */
+void cell_failed_by_request(struct cell *cell)
+{
+	struct cell *listed;
+
+	spin_lock(&cell_lock);
+	for (listed = cell_list; listed && listed != cell;
+	     listed = listed->next)
+		;
+	if (listed) {
+		set_cell_state(cell, JAILHOUSE_CELL_FAILED);
+		printk("Cell \"%s\" marked failed: a management request "
+		       "on it ended in a hypervisor fault\n",
+		       cell->config->name);
+	} else {
+		printk("A cell creation ended in a hypervisor fault: what it "
+		       "had allocated stays used\n");
+	}
+	spin_unlock(&cell_lock);
 }
 
 void cell_cpu_stopped(struct cell *cell)
@@ -568,6 +622,13 @@ static int check_cpus(struct per_cpu *caller, u64 cpus, bool quiet)
 	for (cpu = 0; cpu < MAX_CPUS; cpu++) {
 		if (!((cpus >> cpu) & 1))
 			continue;
+		if (cpu < hypervisor_header.max_cpus && per_cpu(cpu)->lost) {
+			if (!quiet)
+				printk("ERROR: cell create: CPU %u is out of "
+				       "service (it did not stop for an "
+				       "earlier cell)\n", cpu);
+			return -EBUSY;
+		}
 		if (cpu >= hypervisor_header.max_cpus ||
 		    !cell_has_cpu(&root_cell, cpu)) {
 			if (!quiet)
@@ -688,6 +749,7 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 		goto err_config;
 	cell->id = desc->id;
 	cell->config = desc;
+	caller->mgmt_cell = cell;
 	cell->config_pages = PAGES(size);
 	cell->stopping = true;
 	cell->comm_page = page_alloc(&mem_pool, 1);
@@ -758,6 +820,7 @@ static long under_cell_lock(long (*request)(unsigned long id),
 
 	spin_lock(&cell_lock);
 	result = request(id);
+	this_cpu_data()->mgmt_cell = NULL;
 	spin_unlock(&cell_lock);
 	return result;
 }
@@ -768,6 +831,7 @@ long cell_create(struct per_cpu *cpu_data, unsigned long config_address)
 
 	spin_lock(&cell_lock);
 	result = create(cpu_data, config_address);
+	cpu_data->mgmt_cell = NULL;
 	spin_unlock(&cell_lock);
 	return result;
 }
@@ -784,19 +848,18 @@ static struct cell *target_cell(unsigned long id, long *err)
 	cell = cell_find(id);
 	if (!cell)
 		*err = -ENOENT;
+	/* an EL2 fault during the request marks it failed (hyp_fault.c) */
+	this_cpu_data()->mgmt_cell = cell;
 	return cell;
 }
 
 /* Park the cell's CPUs if the cell agrees. */
 static long cell_stop(struct cell *cell)
 {
-	int err;
-
 	if (!cell_send_message(cell, JAILHOUSE_MSG_SHUTDOWN_REQUEST))
 		return -EPERM;
-	err = cell_park_cpus(cell);
-	if (err)
-		return err;
+	cell_park_cpus(cell);
+	test_hook_point(TEST_HOOK_CELL_STOP);
 	irqchip_cell_reset(cell);
 	return 0;
 }
@@ -838,6 +901,11 @@ static long start(unsigned long id)
 	err = cell_stop(cell);
 	if (err)
 		return err;
+	if (!cell->cpu_set) {
+		printk("ERROR: cell \"%s\" cannot start: none of its CPUs is "
+		       "in service\n", cell->config->name);
+		return -EIO;
+	}
 
 	if (cell->loadable) {
 		err = root_move_regions(cell, JAILHOUSE_MEM_LOADABLE, false);
@@ -941,7 +1009,12 @@ static long destroy(unsigned long id)
 		;
 	*link = cell->next;
 	num_cells--;
-	cell_free(cell);
+	if (cell->lost_cpus)
+		/* a CPU out of service may still use them: they stay */
+		printk("Cell \"%s\": its hypervisor data stay allocated for "
+		       "its CPU(s) out of service\n", cell->config->name);
+	else
+		cell_free(cell);
 
 	print_pool_usage("cell destruction");
 	cells_reconfig_completed(NULL);

@@ -33,6 +33,7 @@
 #include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
+#include <jailhouse/test_hooks.h>
 #include <asm/traps.h>
 
 /* CPU_GET_INFO statistics are non-negative longs for any caller */
@@ -91,9 +92,47 @@ static unsigned int max_cpus(void)
 static void __attribute__((noreturn))
 cpu_leave(struct per_cpu *cpu_data, struct trap_context *frame, bool off)
 {
+	cpu_data->serving = false;
 	printk(" Releasing CPU %u\n", cpu_data->cpu_id);
 	irqchip_cpu_shutdown(cpu_data);
 	arch_cpu_exit(cpu_data, frame, 0, off);
+}
+
+/*
+ * A CPU out of service (cell_control.c) that never parked is still
+ * running hypervisor code: the hypervisor's memory must stay.  One that
+ * parked since leaves EL2 with the root's parked CPUs.  It may park while
+ * the root's CPUs call DISABLE one after the other (the driver calls it
+ * on every online CPU), and they must all decide alike: a refusal holds
+ * for the rest of that round, i.e. for the other online root CPUs.
+ */
+static unsigned int disable_refusals_due;
+
+static bool lost_cpu_busy(struct per_cpu *cpu_data)
+{
+	unsigned int cpu, online = 0;
+
+	if (disable_refusals_due) {
+		disable_refusals_due--;
+		return true;
+	}
+	for (cpu = 0; cpu < max_cpus(); cpu++) {
+		struct per_cpu *other = per_cpu(cpu);
+
+		if (!other->lost || (other->in_park &&
+				     !(other->requests & CPU_REQ_PARK)))
+			continue;
+		printk("Cannot disable the hypervisor: CPU %u, taken out of "
+		       "service, is still inside it\n", cpu);
+		for (cpu = 0; cpu < max_cpus(); cpu++)
+			if (cell_has_cpu(&root_cell, cpu) &&
+			    per_cpu(cpu) != cpu_data &&
+			    per_cpu(cpu)->power_state == CPU_POWER_ON)
+				online++;
+		disable_refusals_due = online;
+		return true;
+	}
+	return false;
 }
 
 static long hypervisor_disable(struct per_cpu *cpu_data)
@@ -109,12 +148,20 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 		       cell_count() == 1 ? "s" : "");
 		return -EBUSY;
 	}
+	if (!shutdown_started && lost_cpu_busy(cpu_data)) {
+		spin_unlock(&shutdown_lock);
+		return -EBUSY;
+	}
 	if (!shutdown_started) {
 		shutdown_started = true;
 		printk("Shutting down hypervisor\n");
 		for (cpu = 0; cpu < max_cpus(); cpu++) {
 			struct per_cpu *other = per_cpu(cpu);
 
+			if (other->lost) {
+				cpu_send_request(cpu, CPU_REQ_SHUTDOWN);
+				continue;
+			}
 			if (!cell_has_cpu(&root_cell, cpu) ||
 			    other == cpu_data ||
 			    (other->power_state != CPU_POWER_OFF &&
@@ -210,6 +257,14 @@ long hypercall(struct per_cpu *cpu_data, unsigned long code,
 	case JAILHOUSE_HC_CELL_DESTROY:
 		return root ? cell_destroy(cpu_data, arg1) : -EPERM;
 	default:
+#ifdef HV_TEST_HOOKS
+		{
+			long result;
+
+			if (test_hook_hypercall(cpu_data, code, arg1, &result))
+				return result;
+		}
+#endif
 		return -ENOSYS;
 	}
 }
@@ -226,11 +281,29 @@ void arch_handle_sgi_event(struct per_cpu *cpu_data)
 		cpu_park(cpu_data);
 }
 
+/*
+ * Before any return to a guest: a CPU asked to park does so here and
+ * never runs the guest again.  This is what keeps a CPU that was held up
+ * at EL2 past the park timeout (taken out of service, cell_control.c) from
+ * entering a cell whose memory went back to the root meanwhile.  The
+ * request was posted before the requester started to wait, seconds ago,
+ * so this plain load sees it.
+ */
+void cpu_park_on_exit(struct per_cpu *cpu_data)
+{
+	if (cpu_data->lost)
+		printk("CPU %u came back to the hypervisor and parked; it "
+		       "stays out of service\n", cpu_data->cpu_id);
+	cpu_park(cpu_data);
+}
+
 void cpu_park(struct per_cpu *cpu_data)
 {
 	u32 requests;
 
 	cpu_data->in_park = true;
+	/* an EL2 fault recovery ends here (hyp_fault.c) */
+	cpu_data->in_hyp_fault = false;
 	arch_cpu_stop_guest();
 	for (;;) {
 		requests = cpu_take_requests(cpu_data);
@@ -240,7 +313,7 @@ void cpu_park(struct per_cpu *cpu_data)
 			spin_lock(&cpu_power_lock);
 			cpu_data->power_state = CPU_POWER_ON;
 			spin_unlock(&cpu_power_lock);
-			cpu_data->in_park = false;
+			/* arch_cpu_start() clears in_park last */
 			arch_cpu_start(cpu_data, cpu_data->resume_entry,
 				       cpu_data->resume_context);
 		}

@@ -34,6 +34,13 @@ SECTIONS
 
 	.rodata : { *(.rodata .rodata.*) }
 
+	/* device accesses that may fault, and where they go on (hyp_fault.c) */
+	__ex_table : {
+		__ex_table_start = .;
+		KEEP(*(__ex_table))
+		__ex_table_end = .;
+	}
+
 	.data : { *(.data .data.*) }
 
 	. = ALIGN(PAGE_SIZE);

@@ -5,6 +5,29 @@
  * region smaller than a page cannot be mapped in stage 2, so the page
  * stays unmapped and each access is checked (direction, width,
  * alignment) before the hypervisor performs it on the device.
+ *
+ * The hypervisor maps devices as Device memory, where an unaligned access
+ * is an alignment fault, at EL2.  So it never performs the cell's access
+ * as is, but as naturally aligned parts, each of a width the region
+ * allows (JAILHOUSE_MEM_IO_8/16/32/64; all four without a width flag):
+ *  - the widest allowed part that fits, from the lowest byte up: an
+ *    aligned access of an allowed width is one part, the cell's own;
+ *    an unaligned one (JAILHOUSE_MEM_IO_UNALIGNED) is split, e.g. into
+ *    bytes.  That is what the interconnect does with an unaligned access
+ *    to Normal memory anyway; a device that has such a region accepts
+ *    accesses narrower than its registers, or its config says which
+ *    widths it takes.
+ *  - a read that cannot be split that way (say 4 bytes at offset 2 of a
+ *    region that allows 32-bit accesses only) reads the aligned words
+ *    that cover it, inside the region, and picks its bytes; a write
+ *    never touches a byte the cell did not write, so such a write is
+ *    refused.
+ * The parts are assembled and split little-endian (like all of the MMIO
+ * emulation, which hands register values around: cells run
+ * little-endian).  A device that
+ * answers a part with an external abort fails the access
+ * (MMIO_DEVICE_ERROR, dev_access.S): reported for the cell, never an
+ * exception of the hypervisor.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/errno.h>
@@ -13,6 +36,7 @@
 #include <jailhouse/percpu.h>
 #include <jailhouse/string.h>
 #include <asm/mmio.h>
+#include <asm/dev_access.h>
 
 int mmio_region_register(struct cell *cell, unsigned long start,
 			 unsigned long size, mmio_handler handler, void *arg)
@@ -141,30 +165,116 @@ struct subpage_region {
 	volatile bool lent;
 };
 
+/* The widths the region allows, as a mask of sizes in bytes (1|2|4|8). */
+static unsigned int allowed_sizes(unsigned long flags)
+{
+	unsigned int sizes = (flags >> JAILHOUSE_MEM_IO_WIDTH_SHIFT) & 0xf;
+
+	return sizes ? sizes : 0xf;
+}
+
+/* The widest allowed, aligned part at addr of at most left bytes, or 0. */
+static unsigned int part_size(unsigned long addr, unsigned int left,
+			      unsigned int sizes)
+{
+	unsigned int size;
+
+	for (size = 8; size; size >>= 1)
+		if ((sizes & size) && size <= left && !(addr & (size - 1)))
+			return size;
+	return 0;
+}
+
+static bool splits_exactly(unsigned long addr, unsigned int size,
+			   unsigned int sizes)
+{
+	unsigned int part;
+
+	for (; size; addr += part, size -= part) {
+		part = part_size(addr, size, sizes);
+		if (!part)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Bytes [addr, addr + size) of the device at base, in parts of the given
+ * widths; bytes[] little-endian.  Returns false on a device error.
+ */
+static bool device_parts(u8 *base, unsigned long addr, unsigned int size,
+			 unsigned int sizes, bool is_write, u8 *bytes)
+{
+	unsigned int part, n;
+	u64 value;
+
+	for (; size; addr += part, size -= part, bytes += part) {
+		part = part_size(addr, size, sizes);
+		if (is_write) {
+			for (value = 0, n = part; n-- > 0;)
+				value = (value << 8) | bytes[n];
+			if (dev_write(base + addr, part, value))
+				return false;
+		} else {
+			if (dev_read(base + addr, part, &value))
+				return false;
+			for (n = 0; n < part; n++, value >>= 8)
+				bytes[n] = value;
+		}
+	}
+	return true;
+}
+
 static enum mmio_result subpage_access(void *arg, struct mmio_access *mmio)
 {
 	struct subpage_region *sub = arg;
 	unsigned long flags = sub->mem->flags;
-	unsigned long widths = flags & (0xfUL << JAILHOUSE_MEM_IO_WIDTH_SHIFT);
+	unsigned int sizes = allowed_sizes(flags), n, width;
+	unsigned long addr = mmio->address, start, end;
+	u8 *base, bytes[16];
+	u64 value;
 
 	if (sub->lent)
 		return MMIO_UNHANDLED;
 	if (mmio->is_write ? !(flags & JAILHOUSE_MEM_WRITE) :
 			     !(flags & JAILHOUSE_MEM_READ))
 		return MMIO_ERROR;
-	/* no width flags: any width */
-	if (widths &&
-	    !(widths & ((unsigned long)mmio->size << JAILHOUSE_MEM_IO_WIDTH_SHIFT)))
+	if (!(sizes & mmio->size))
 		return MMIO_ERROR;
 	if (!(flags & JAILHOUSE_MEM_IO_UNALIGNED) &&
-	    (mmio->address & (mmio->size - 1)))
+	    (addr & (mmio->size - 1)))
 		return MMIO_ERROR;
-	if (mmio->address + mmio->size > sub->mem->size)
+	if (addr + mmio->size > sub->mem->size)
 		return MMIO_ERROR;
 
-	mmio->address += sub->offset;
-	mmio_perform_access(sub->page, mmio);
-	mmio->address -= sub->offset;
+	base = (u8 *)sub->page + sub->offset;
+	if (mmio->is_write) {
+		if (!splits_exactly(addr, mmio->size, sizes))
+			return MMIO_ERROR;
+		for (n = 0, value = mmio->value; n < mmio->size;
+		     n++, value >>= 8)
+			bytes[n] = value;
+		return device_parts(base, addr, mmio->size, sizes, true,
+				    bytes) ? MMIO_HANDLED : MMIO_DEVICE_ERROR;
+	}
+
+	if (splits_exactly(addr, mmio->size, sizes)) {
+		start = addr;
+		end = addr + mmio->size;
+	} else {
+		/* the narrowest allowed words that cover the read */
+		width = sizes & -sizes;
+		start = addr & ~(unsigned long)(width - 1);
+		end = (addr + mmio->size + width - 1) &
+			~(unsigned long)(width - 1);
+		if (end > sub->mem->size)
+			return MMIO_ERROR;
+	}
+	if (!device_parts(base, start, end - start, sizes, false, bytes))
+		return MMIO_DEVICE_ERROR;
+	for (value = 0, n = mmio->size; n-- > 0;)
+		value = (value << 8) | bytes[addr - start + n];
+	mmio->value = value;
 	return MMIO_HANDLED;
 }
 

@@ -380,6 +380,8 @@ hypervisor_entry(struct trap_context *frame, unsigned long phys_base,
 	if (master)
 		printk("Activating hypervisor\n");
 	arch_cpu_activate(cpu_data);
+	/* EL2 faults are recovered from now on (hyp_fault.c) */
+	cpu_data->serving = true;
 	frame->regs[0] = 0;
 	return_to_guest(frame);
 

@@ -41,9 +41,9 @@
 .endm
 
 /*
- * The frame is saved in two parts so that the hypercall fast path can stop
- * after the first: the registers a C call may clobber (x19 rides along to
- * keep the pairs), then the callee-saved rest with ELR_EL2 and SPSR_EL2.
+ * The frame is saved in two parts: the registers a C call may clobber
+ * (x19 rides along to keep the pairs), then the callee-saved rest with
+ * ELR_EL2 and SPSR_EL2, with x16/x17 as scratch (saved by then).
  */
 .macro save_frame_clobbered
 	sub	sp, sp, #TRAP_CTX_SIZE
@@ -66,9 +66,9 @@
 	stp	x24, x25, [sp, #16 * 12]
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
-	mrs	x0, elr_el2
-	mrs	x1, spsr_el2
-	stp	x0, x1, [sp, #TRAP_CTX_ELR]
+	mrs	x16, elr_el2
+	mrs	x17, spsr_el2
+	stp	x16, x17, [sp, #TRAP_CTX_ELR]
 .endm
 
 .macro save_frame
@@ -313,23 +313,33 @@ hyp_vectors:
 	.balign	0x80
 
 /*
- * Hypercalls other than DISABLE take a short path: only the registers C
- * may clobber are saved (x0-x18, x30; ELR/SPSR stay live at EL2), and the
- * result goes straight to x0.  Everything else, and DISABLE (which may
- * leave EL2 with the full frame), continues into the full frame.
+ * Hypercalls other than DISABLE take a short path: the result goes
+ * straight to x0, and only the registers C may clobber (x0-x18, x30) are
+ * loaded again.  The frame is complete all the same (x19-x29, ELR_EL2,
+ * SPSR_EL2 and ESR_EL2 included): should the hypervisor fault while
+ * handling the call, the recovery (hyp_fault.c) resumes the guest from
+ * it.  C keeps x19-x29, and nothing at EL2 changes ELR_EL2 and SPSR_EL2
+ * short of such a fault, so the short exit need not restore them.
+ * Everything else, and DISABLE (which may leave EL2 with the full frame),
+ * continues into the full path.  The hvc is recognised by its whole
+ * syndrome: EC, IL and the immediate.
  */
+#define ESR_HVC_JAILHOUSE	((EC_HVC64 << ESR_EC_SHIFT) | (1 << 25) | \
+				 JAILHOUSE_HVC_CODE)
 guest_sync:
 	save_frame_clobbered
+	save_frame_rest
 	mrs	x16, esr_el2
-	lsr	x17, x16, #ESR_EC_SHIFT
-	cmp	x17, #EC_HVC64
-	b.ne	guest_sync_full
-	and	x16, x16, #0xffff
-	mov	x17, #JAILHOUSE_HVC_CODE
-	cmp	x16, x17
+	str	x16, [sp, #TRAP_CTX_ESR]
+	movz	w17, #(ESR_HVC_JAILHOUSE & 0xffff)
+	movk	w17, #(ESR_HVC_JAILHOUSE >> 16), lsl #16
+	cmp	w16, w17
 	ccmp	x0, #0, #4, eq		/* x0 == DISABLE counts as "not fast" */
 	b.eq	guest_sync_full
 	bl	arch_hypercall_fast
+	/* per_cpu.requests lies right above the stack, i.e. the frame */
+	ldr	w1, [sp, #TRAP_CTX_SIZE]
+	tbnz	w1, #CPU_REQ_PARK_BIT, hypercall_park
 	ldr	x1, [sp, #8]
 	ldp	x2, x3, [sp, #16 * 1]
 	ldp	x4, x5, [sp, #16 * 2]
@@ -344,8 +354,13 @@ guest_sync:
 	add	sp, sp, #TRAP_CTX_SIZE
 	eret
 
+/* a park request came while the hypercall ran: the guest never resumes */
+hypercall_park:
+	mrs	x0, tpidr_el2
+	bl	cpu_park_on_exit
+1:	b	1b
+
 guest_sync_full:
-	save_frame_rest
 	mov	x0, sp
 	bl	arch_handle_trap
 	mov	x0, sp
@@ -361,12 +376,37 @@ guest_irq:
 
 guest_other:
 	save_frame
+	mrs	x0, esr_el2
+	str	x0, [sp, #TRAP_CTX_ESR]
 	mov	x0, sp
 	bl	arch_handle_unexpected	/* does not return */
 1:	b	1b
 
+/*
+ * An exception at EL2: a device access with a fixup (it goes on there),
+ * or a hypervisor bug (hyp_fault.c recovers through hyp_fault_resume).
+ * The frame is pushed wherever the stack is.
+ */
 hyp_fault:
 	save_frame
 	mov	x0, sp
-	bl	arch_handle_hyp_fault	/* does not return */
-1:	b	1b
+	bl	arch_handle_hyp_fault	/* returns only to a fixup */
+	mov	x0, sp
+	add	sp, sp, #TRAP_CTX_SIZE
+	load_frame_and_eret
+
+/*
+ * Go on after a hypervisor fault with a fresh stack: x0 = the frame at
+ * the top of this CPU's stack (the guest's, of the exit that faulted),
+ * x1 = a function called with it on the stack below; everything the
+ * fault left on the stack is abandoned.  If the function returns, the
+ * guest resumes from the frame.
+ */
+	.globl	hyp_fault_resume
+hyp_fault_resume:
+	mov	sp, x0
+	mov	x19, x0
+	mov	x29, #0
+	blr	x1
+	mov	x0, x19
+	b	return_to_guest

@@ -14,12 +14,13 @@
  *
  *   gic_v3_irq_entry  (assembly, below) - the fast path.  The lower-EL
  *     AArch64 IRQ vector may simply branch to it ("b gic_v3_irq_entry")
- *     with all guest registers untouched and SP_EL2 on the per-CPU stack
- *     (at least 160 bytes free) and TPIDR_EL2 == this_cpu_data() (the
- *     core's convention).  It counts the exit itself
- *     (VMEXITS_TOTAL) and ends in eret.  A forwarded IRQ with a free list
- *     register costs about 35 instructions from the vector to the eret;
- *     everything else saves the caller-saved registers and calls C.
+ *     with all guest registers untouched and SP_EL2 at the top of the
+ *     per-CPU stack and TPIDR_EL2 == this_cpu_data() (the core's
+ *     convention).  It counts the exit itself (VMEXITS_TOTAL) and ends
+ *     in eret.  A forwarded IRQ with a free list register costs about 40
+ *     instructions from the vector to the eret; everything else, and
+ *     any IRQ while a park request is pending, builds a full trap frame
+ *     and calls C, which parks the CPU or returns to the guest.
  *
  *   irqchip_handle_irq()  (C) - for a vector that saved the guest state
  *     itself, and for park loops; it does not count VMEXITS_TOTAL.
@@ -34,6 +35,7 @@
 #include <asm/gic_filter.h>
 #include <asm/gic_internal.h>
 #include <asm/gic_lpi.h>
+#include <asm/traps.h>
 #include <asm/processor.h>
 
 /* the priority the hypervisor gives its own private IRQs if Linux left
@@ -436,10 +438,7 @@ handle_high_intid(unsigned int irq)
 		eoi_irq(irq, true);
 }
 
-/* called by gic_v3_irq_entry with the INTID it acknowledged */
-void gic_irq_slow_path(unsigned int irq);
-
-void gic_irq_slow_path(unsigned int irq)
+static void handle_irq(unsigned int irq)
 {
 	if (irq < GIC_FIRST_SPECIAL)
 		handle_acked_irq(this_cpu_data(), irq);
@@ -448,12 +447,28 @@ void gic_irq_slow_path(unsigned int irq)
 }
 
 /*
+ * Called by gic_v3_irq_entry with the INTID it acknowledged and the full
+ * frame it built; the guest resumes from the frame (return_to_guest)
+ * unless a park request is pending.
+ */
+void gic_irq_slow_path(unsigned int irq, struct trap_context *frame);
+
+void gic_irq_slow_path(unsigned int irq, struct trap_context *frame)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	cpu_data->trap_ctx = frame;
+	handle_irq(irq);
+	cpu_exit_check_requests(cpu_data);
+}
+
+/*
  * One IRQ per exit: a second pending one traps again right after the eret,
  * so every per-reason counter stays below VMEXITS_TOTAL.
  */
 void irqchip_handle_irq(void)
 {
-	gic_irq_slow_path(read_sysreg(ICC_IAR1_EL1) & 0xffffff);
+	handle_irq(read_sysreg(ICC_IAR1_EL1) & 0xffffff);
 }
 
 /*
@@ -488,6 +503,9 @@ static void __attribute__((used)) gic_irq_entry_asm(void)
 	"	ldr	w2, [x1, %[total]]\n"
 	"	add	w2, w2, #1\n"
 	"	str	w2, [x1, %[total]]\n"
+	/* a park request pending: C parks the CPU instead of the eret */
+	"	ldr	w2, [sp, %[requests]]\n"
+	"	tbnz	w2, %[park_bit], .Lgic_slow\n"
 	/*
 	 * SGIs, INTIDs from 1020 (specials, and LPIs, which cannot have
 	 * the HW bit) and the maintenance IRQ go to C
@@ -525,32 +543,50 @@ static void __attribute__((used)) gic_irq_entry_asm(void)
 	"2:	ldp	x2, x3, [sp, #16]\n"
 	"	ldp	x0, x1, [sp], #32\n"
 	"	eret\n"
-	/* x0: the INTID; save what C may clobber (x0-x3 are saved) */
+	/*
+	 * x0: the INTID.  A full struct trap_context at the top of the
+	 * stack, with the guest's x0-x3 moved down from where the fast
+	 * path put them: should the hypervisor fault in C, the recovery
+	 * (hyp_fault.c) resumes the guest from it.
+	 */
 	".Lgic_slow:\n"
-	"	stp	x4, x5, [sp, #-128]!\n"
-	"	stp	x6, x7, [sp, #16]\n"
-	"	stp	x8, x9, [sp, #32]\n"
-	"	stp	x10, x11, [sp, #48]\n"
-	"	stp	x12, x13, [sp, #64]\n"
-	"	stp	x14, x15, [sp, #80]\n"
-	"	stp	x16, x17, [sp, #96]\n"
-	"	stp	x18, x30, [sp, #112]\n"
+	"	ldp	x2, x3, [sp]\n"
+	"	sub	sp, sp, %[frame_rest]\n"
+	"	stp	x2, x3, [sp]\n"
+	"	ldp	x2, x3, [sp, %[frame_rest] + 16]\n"
+	"	stp	x2, x3, [sp, #16]\n"
+	"	stp	x4, x5, [sp, #32]\n"
+	"	stp	x6, x7, [sp, #48]\n"
+	"	stp	x8, x9, [sp, #64]\n"
+	"	stp	x10, x11, [sp, #80]\n"
+	"	stp	x12, x13, [sp, #96]\n"
+	"	stp	x14, x15, [sp, #112]\n"
+	"	stp	x16, x17, [sp, #128]\n"
+	"	stp	x18, x19, [sp, #144]\n"
+	"	stp	x20, x21, [sp, #160]\n"
+	"	stp	x22, x23, [sp, #176]\n"
+	"	stp	x24, x25, [sp, #192]\n"
+	"	stp	x26, x27, [sp, #208]\n"
+	"	stp	x28, x29, [sp, #224]\n"
+	"	mrs	x2, elr_el2\n"
+	"	mrs	x3, spsr_el2\n"
+	"	stp	x30, x2, [sp, #240]\n"
+	"	mov	x2, #-1\n"		/* TRAP_CTX_ESR_IRQ */
+	"	stp	x3, x2, [sp, #256]\n"
+	"	mov	x1, sp\n"
 	"	bl	gic_irq_slow_path\n"
-	"	ldp	x6, x7, [sp, #16]\n"
-	"	ldp	x8, x9, [sp, #32]\n"
-	"	ldp	x10, x11, [sp, #48]\n"
-	"	ldp	x12, x13, [sp, #64]\n"
-	"	ldp	x14, x15, [sp, #80]\n"
-	"	ldp	x16, x17, [sp, #96]\n"
-	"	ldp	x18, x30, [sp, #112]\n"
-	"	ldp	x4, x5, [sp], #128\n"
-	"	b	2b\n"
+	"	mov	x0, sp\n"
+	"	b	return_to_guest\n"
 	".size gic_v3_irq_entry, . - gic_v3_irq_entry\n"
 	".popsection\n"
 	: : [window] "i" (FAST_WINDOW),
 	    [total] "i" (FAST_OFFSET(stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL])),
 	    [virq] "i" (FAST_OFFSET(stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ])),
-	    [maint] "i" (FAST_OFFSET(gic.maint_irq)));
+	    [maint] "i" (FAST_OFFSET(gic.maint_irq)),
+	    /* right above the stack, whose top is 32 bytes up */
+	    [requests] "i" (32 + PERCPU_REQUESTS - PERCPU_STACK_SIZE),
+	    [park_bit] "i" (CPU_REQ_PARK_BIT),
+	    [frame_rest] "i" (sizeof(struct trap_context) - 32));
 }
 
 void irqchip_set_pending(struct per_cpu *cpu_data, u16 irq_id)

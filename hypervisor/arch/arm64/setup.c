@@ -305,6 +305,8 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 
 	/* the frame of the next trap lies where this fresh one is built */
 	cpu_data->trap_ctx = (struct trap_context *)stack_top - 1;
+	/* from here on, an EL2 fault is one of the guest's exits */
+	cpu_data->in_park = false;
 	enter_guest_fresh(stack_top, entry, context);
 }
 

@@ -24,8 +24,7 @@
  *    as FAILED by JAILHOUSE_CPU_INFO_STATE, the cell FAILED once none of
  *    its CPUs runs); the machine, the root and the other cells go on, and
  *    cell start or destroy recovers the CPU.
- * Exceptions taken at EL2 itself are hypervisor bugs: reported, CPU
- * stopped.
+ * Exceptions taken at EL2 itself: hyp_fault.c.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -86,10 +85,20 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	res = mmio_handle_access(&mmio);
-	if (res != MMIO_HANDLED) {
-		report_data_abort(res == MMIO_ERROR ? "forbidden access" :
-				  "data abort", ctx, esr, mmio.address, &mmio);
-		return res == MMIO_ERROR ? TRAP_FORBIDDEN : TRAP_UNHANDLED;
+	switch (res) {
+	case MMIO_HANDLED:
+		break;
+	case MMIO_ERROR:
+		report_data_abort("forbidden access", ctx, esr, mmio.address,
+				  &mmio);
+		return TRAP_FORBIDDEN;
+	case MMIO_DEVICE_ERROR:
+		report_data_abort("external abort from the device", ctx, esr,
+				  mmio.address, &mmio);
+		return TRAP_FORBIDDEN;
+	default:
+		report_data_abort("data abort", ctx, esr, mmio.address, &mmio);
+		return TRAP_UNHANDLED;
 	}
 
 	if (!mmio.is_write) {
@@ -157,9 +166,9 @@ static enum trap_result handle_hvc(struct trap_context *ctx, u64 esr)
 /*
  * Make the guest take a synchronous exception at EL1 as if the hardware
  * had raised it: ESR/FAR/ELR/SPSR_EL1 set, PC at the right vector, EL1h
- * with DAIF masked.
+ * with DAIF masked.  far: FAR_EL2 of the exit (for aborts).
  */
-static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
+void inject_sync_exception(struct trap_context *ctx, u64 esr_el2, u64 far)
 {
 	unsigned int ec = ESR_EC(esr_el2);
 	unsigned int mode = ctx->spsr & PSR_MODE_MASK;
@@ -176,7 +185,7 @@ static void inject_sync_exception(struct trap_context *ctx, u64 esr_el2)
 			FSC_SYNC_EXT_ABORT;
 		if (ESR_EC(esr_el2) == EC_DABT_LOW)
 			esr |= ESR_ISS(esr_el2) & DABT_WNR;
-		write_sysreg(far_el1, read_sysreg(far_el2));
+		write_sysreg(far_el1, far);
 	} else {
 		esr = ((u64)EC_UNKNOWN << ESR_EC_SHIFT_EL1) | ESR_IL;
 	}
@@ -203,6 +212,7 @@ long arch_hypercall_fast(unsigned long code, unsigned long arg1,
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 
+	/* entry.S checks the park request on the way back */
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	return hypercall(cpu_data, code, arg1, arg2);
 }
@@ -214,6 +224,7 @@ void arch_handle_trap(struct trap_context *ctx)
 	enum trap_result res;
 
 	cpu_data->trap_ctx = ctx;
+	cpu_data->exit_far = read_sysreg(far_el2);
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 
 	switch (ESR_EC(esr)) {
@@ -238,11 +249,13 @@ void arch_handle_trap(struct trap_context *ctx)
 		res = TRAP_UNHANDLED;
 	}
 
-	if (res == TRAP_HANDLED)
+	if (res == TRAP_HANDLED) {
+		cpu_exit_check_requests(cpu_data);
 		return;
+	}
 	/* the report said so */
 	if (cpu_data->cell == &root_cell) {
-		inject_sync_exception(ctx, esr);
+		inject_sync_exception(ctx, esr, cpu_data->exit_far);
 		return;
 	}
 	panic_park();
@@ -257,18 +270,4 @@ void arch_handle_unexpected(struct trap_context *ctx)
 	report_unexpected("unexpected exception (SError, FIQ or AArch32)",
 			  ctx, read_sysreg(esr_el2));
 	panic_park();
-}
-
-/* A fault of the hypervisor itself: report what is known and stop. */
-void arch_handle_hyp_fault(struct trap_context *ctx)
-{
-	u64 esr = read_sysreg(esr_el2);
-
-	printk_fault_release();
-	printk("FATAL: hypervisor fault on CPU %u: EC 0x%02llx (%s), "
-	       "ISS 0x%07llx, PC 0x%016llx, FAR 0x%016llx, LR 0x%016llx\n",
-	       this_cpu_data()->cpu_id, ESR_EC(esr), ec_name(ESR_EC(esr)),
-	       ESR_ISS(esr), ctx->elr, read_sysreg(far_el2), ctx->regs[30]);
-	for (;;)
-		asm volatile("wfi");
 }

@@ -28,6 +28,8 @@ struct cell {
 	const struct jailhouse_cell_desc *config;
 	/* bit n set: CPU n belongs to this cell */
 	u64 cpu_set;
+	/* CPUs taken out of service: the cell's data must stay for them */
+	u64 lost_cpus;
 	/* bit n of word n/32 set: INTID n belongs to this cell */
 	u32 irq_bitmap[MAX_IRQS / 32];
 

@@ -7,6 +7,7 @@
 
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
+#include <jailhouse/percpu.h>
 
 struct per_cpu;
 
@@ -41,6 +42,18 @@ void cpu_send_request(unsigned int cpu, u32 request);
  * trap frame it came from is abandoned.
  */
 void __attribute__((noreturn)) cpu_park(struct per_cpu *cpu_data);
+
+/*
+ * Called before every return to a guest (traps, hypercalls, interrupts):
+ * parks the CPU if a park request is pending, else returns.
+ */
+void __attribute__((noreturn)) cpu_park_on_exit(struct per_cpu *cpu_data);
+
+static inline void cpu_exit_check_requests(struct per_cpu *cpu_data)
+{
+	if (__builtin_expect(cpu_data->requests & CPU_REQ_PARK, 0))
+		cpu_park_on_exit(cpu_data);
+}
 
 /*
  * How long a CPU waits for other CPUs to act (the enable rendezvous,
@@ -92,6 +105,11 @@ void cell_cpu_stopped(struct cell *cell);
  */
 void __attribute__((noreturn)) cell_stop_self(struct per_cpu *cpu_data,
 					      const char *why);
+
+/* Mark the cell FAILED (comm region), e.g. after an EL2 fault on its CPU. */
+void cell_set_failed(struct cell *cell);
+/* An EL2 fault ended a management request on cell (hyp_fault.c). */
+void cell_failed_by_request(struct cell *cell);
 
 /* DEBUG_CONSOLE_PUTC of a non-root cell: lines tagged "[NAME] ". */
 void cell_console_putc(struct cell *cell, char c);

@@ -26,6 +26,8 @@ enum mmio_result {
 	MMIO_HANDLED,	/* done; for reads, value holds the result */
 	MMIO_UNHANDLED,	/* not for this handler: the access is a violation */
 	MMIO_ERROR,	/* forbidden access: report it as a violation */
+	/* the device answered with an external abort: a violation too */
+	MMIO_DEVICE_ERROR,
 };
 
 typedef enum mmio_result (*mmio_handler)(void *arg, struct mmio_access *mmio);

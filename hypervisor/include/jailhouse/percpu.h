@@ -12,6 +12,7 @@
 #include <asm/layout.h>
 #include <asm/gic_percpu.h>
 #include <asm/percpu.h>
+#include <asm/spinlock.h>
 
 /* tables the CPU builds for itself to switch its MMU on (arch) */
 #define PERCPU_BOOT_TABLES	5
@@ -30,13 +31,22 @@ enum cpu_power_state {
 #define CPU_REQ_RESUME		0x1	/* leave the park at resume_entry */
 #define CPU_REQ_SHUTDOWN	0x2	/* hypervisor disable: leave EL2 */
 /* stop running the cell: park (power off); acknowledged by clearing it */
-#define CPU_REQ_PARK		0x4
+#define CPU_REQ_PARK		(1 << CPU_REQ_PARK_BIT)
 
 struct per_cpu {
 	/* lowest address: an overflow runs into the previous CPU's data */
 	u8 stack[PERCPU_STACK_SIZE];
+	/*
+	 * Right above the stack, where the exit paths find them from the
+	 * trap frame and asm/spinlock.h from TPIDR_EL2 alone: the requests
+	 * (CPU_REQ_*, set under request_lock; every return to a guest
+	 * checks CPU_REQ_PARK) and the locks this CPU holds.
+	 */
+	volatile u32 requests;
+	struct held_locks held_locks;
 	/* bootstrap translation tables, used only while entering */
-	u64 boot_tables[PERCPU_BOOT_TABLES][PAGE_SIZE / 8];
+	u64 boot_tables[PERCPU_BOOT_TABLES][PAGE_SIZE / 8]
+		__attribute__((aligned(PAGE_SIZE)));
 
 	unsigned int cpu_id;
 	u64 mpidr;
@@ -59,13 +69,28 @@ struct per_cpu {
 
 	/* PSCI emulation */
 	volatile enum cpu_power_state power_state;
-	volatile u32 requests;		/* CPU_REQ_*, set under req_lock */
 	u64 resume_entry;
 	u64 resume_context;
 	/* inside cpu_park(): SGI_EVENT only wakes the loop */
 	volatile bool in_park;
 	/* moved to another cell since it last ran: reset its GIC state */
 	bool cell_changed;
+
+	/*
+	 * EL2 fault recovery (arch hyp_fault.c): the CPU serves guests
+	 * (enable is through, no disable yet); it is inside the recovery
+	 * (a second fault stops it dead); the cell a management request of
+	 * this CPU works on; FAR_EL2 of the exit being handled.
+	 */
+	bool serving;
+	bool in_hyp_fault;
+	struct cell *mgmt_cell;
+	u64 exit_far;
+	/*
+	 * Taken out of service: it did not stop for its cell in time.  Its
+	 * park request stays pending, no cell gets it again (cell_control.c).
+	 */
+	volatile bool lost;
 
 	/* physical address of this structure */
 	unsigned long phys;

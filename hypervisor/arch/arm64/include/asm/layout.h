@@ -24,5 +24,10 @@
 
 /* stack of each CPU, the first member of struct per_cpu (entry.S finds it) */
 #define PERCPU_STACK_SIZE	(3 * PAGE_SIZE)
+/* struct per_cpu: requests (u32) right above the stack, then held_locks */
+#define PERCPU_REQUESTS		PERCPU_STACK_SIZE
+#define PERCPU_HELD_LOCKS	(PERCPU_STACK_SIZE + 8)
+/* CPU_REQ_PARK is this bit of the requests */
+#define CPU_REQ_PARK_BIT	2
 
 #endif /* !_JAILHOUSE_ASM_LAYOUT_H */

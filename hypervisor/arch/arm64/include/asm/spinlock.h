@@ -4,11 +4,18 @@
  * starves.  Waiters sleep in WFE; the releasing store-release to a location
  * a waiter holds in its exclusive monitor wakes it.  Needs the EL2 MMU on
  * (exclusives on normal cacheable memory).
+ *
+ * Each CPU also keeps the list of locks it holds (struct held_locks, at a
+ * fixed place in its per_cpu: just above the stack, so that these
+ * inline functions find it from TPIDR_EL2 alone).  An exception at EL2 is
+ * a hypervisor bug; its recovery (hyp_fault.c) releases what the CPU held
+ * so that no other CPU waits for good behind it.
  */
 #ifndef _JAILHOUSE_ASM_SPINLOCK_H
 #define _JAILHOUSE_ASM_SPINLOCK_H
 
 #include <jailhouse/types.h>
+#include <asm/layout.h>
 
 /* taken with 32-bit exclusives: must be 4-byte aligned */
 typedef struct {
@@ -17,6 +24,50 @@ typedef struct {
 } __attribute__((aligned(4))) spinlock_t;
 
 #define SPINLOCK_INIT	{ 0, 0 }
+
+/* deeper nesting is counted but not remembered (none is that deep) */
+#define MAX_HELD_LOCKS	8
+
+struct held_locks {
+	spinlock_t *lock[MAX_HELD_LOCKS];
+	unsigned int count;
+};
+
+static inline struct held_locks *this_held_locks(void)
+{
+	unsigned long percpu;
+
+	asm volatile("mrs %0, tpidr_el2" : "=r" (percpu));
+	return (struct held_locks *)(percpu + PERCPU_HELD_LOCKS);
+}
+
+static inline void held_locks_add(spinlock_t *lock)
+{
+	struct held_locks *held = this_held_locks();
+
+	if (held->count < MAX_HELD_LOCKS)
+		held->lock[held->count] = lock;
+	held->count++;
+}
+
+/* locks are not always released in the reverse order of taking them */
+static inline void held_locks_remove(spinlock_t *lock)
+{
+	struct held_locks *held = this_held_locks();
+	unsigned int n, last;
+
+	if (!held->count)
+		return;
+	last = held->count < MAX_HELD_LOCKS ? held->count : MAX_HELD_LOCKS;
+	held->count--;
+	for (n = last; n-- > 0;) {
+		if (held->lock[n] != lock)
+			continue;
+		for (; n + 1 < last; n++)
+			held->lock[n] = held->lock[n + 1];
+		break;
+	}
+}
 
 static inline void spin_lock(spinlock_t *lock)
 {
@@ -40,6 +91,7 @@ static inline void spin_lock(spinlock_t *lock)
 	: [old] "=&r" (old), [tmp] "=&r" (tmp), [fail] "=&r" (fail),
 	  [lock] "+Q" (*lock), [owner] "+Q" (lock->owner)
 	: : "memory");
+	held_locks_add(lock);
 }
 
 /*
@@ -62,13 +114,23 @@ static inline bool spin_trylock(spinlock_t *lock)
 	: [val] "=&r" (val), [tmp] "=&r" (tmp), [fail] "+&r" (fail),
 	  [lock] "+Q" (*lock)
 	: : "memory");
-	return tmp == 0;
+	if (tmp != 0)
+		return false;
+	held_locks_add(lock);
+	return true;
+}
+
+/* Release without bookkeeping: for the recovery, which drops the list. */
+static inline void spin_release(spinlock_t *lock)
+{
+	asm volatile("stlrh %w1, %0"
+		: "=Q" (lock->owner) : "r" (lock->owner + 1) : "memory");
 }
 
 static inline void spin_unlock(spinlock_t *lock)
 {
-	asm volatile("stlrh %w1, %0"
-		: "=Q" (lock->owner) : "r" (lock->owner + 1) : "memory");
+	held_locks_remove(lock);
+	spin_release(lock);
 }
 
 #endif /* !_JAILHOUSE_ASM_SPINLOCK_H */

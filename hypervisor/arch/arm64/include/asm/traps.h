@@ -12,7 +12,11 @@
 #define TRAP_CTX_REGS		0
 #define TRAP_CTX_ELR		(31 * 8)
 #define TRAP_CTX_SPSR		(32 * 8)
+#define TRAP_CTX_ESR		(33 * 8)
 #define TRAP_CTX_SIZE		(34 * 8)
+
+/* trap_context.esr of an interrupt exit: no ESR_EL2 value looks like it */
+#define TRAP_CTX_ESR_IRQ	(~0UL)
 
 /* what Linux's hyp stub answers to a call it does not know */
 #define HVC_STUB_ERR		0xbadca11
@@ -42,7 +46,11 @@ struct trap_context {
 	/* where the guest resumes and its PSTATE */
 	u64 elr;
 	u64 spsr;
-	u64 padding;	/* keeps the frame 16-byte aligned */
+	/*
+	 * ESR_EL2 of the exit (TRAP_CTX_ESR_IRQ for an interrupt): what the
+	 * CPU was doing, should the hypervisor fault while handling it
+	 */
+	u64 esr;
 };
 
 enum trap_result {
@@ -76,6 +84,13 @@ static inline void trap_set_reg(struct trap_context *ctx, unsigned int n,
 }
 
 struct mmio_access;
+
+/*
+ * Make the guest take the exception an exit with ESR_EL2 esr_el2 stands
+ * for, as the hardware would: an abort as an external abort at far, any
+ * other trap as an undefined instruction (the root's policy).
+ */
+void inject_sync_exception(struct trap_context *ctx, u64 esr_el2, u64 far);
 
 /* "data abort", "MSR/MRS", ... for an ESR_EL2 exception class */
 const char *ec_name(unsigned int ec);
