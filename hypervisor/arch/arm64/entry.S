@@ -283,6 +283,8 @@ enter_guest_fresh:
 	mov	x4, #(PSR_DAIF_MASK | PSR_MODE_EL1H)
 	stp	x1, x4, [sp, #TRAP_CTX_ELR]
 	mov	x0, sp
+	/* the guest runs with SP_EL2 at the top: the next exit's frame is here */
+	add	sp, sp, #TRAP_CTX_SIZE
 	load_frame_and_eret
 
 /* ---------------------------------------------------------------------- */
