@@ -114,12 +114,14 @@ static bool cell_is_running(struct cell *cell)
  * Send msg and wait for the reply.  Returns false only if the cell denied
  * a shutdown request.  A cell with a passive comm region, or one that
  * cannot answer (not running), counts as agreeing; one that does not
- * answer within msg_reply_timeout polls is marked FAILED.
+ * answer within msg_reply_timeout polls (CPU_WAIT_TIMEOUT_S at most) is
+ * marked FAILED.
  */
 static bool cell_send_message(struct cell *cell, u32 msg)
 {
 	struct jailhouse_comm_region *comm = cell->comm_page;
 	unsigned long polls, timeout = cell->config->msg_reply_timeout;
+	u64 start = arch_counter_ticks();
 	u32 reply;
 
 	if (cell->config->flags & JAILHOUSE_CELL_PASSIVE_COMMREG)
@@ -132,7 +134,8 @@ static bool cell_send_message(struct cell *cell, u32 msg)
 	jailhouse_send_msg_to_cell(comm, msg);
 	arch_dcache_clean_inval(comm, sizeof(*comm));
 
-	for (polls = 0; polls < timeout; polls++) {
+	/* a config's msg_reply_timeout never keeps the root CPU longer */
+	for (polls = 0; polls < timeout && !cpu_wait_expired(start); polls++) {
 		if (!cell_is_running(cell))
 			return true;
 		reply = comm_read(comm, reply_from_cell);
@@ -150,7 +153,7 @@ static bool cell_send_message(struct cell *cell, u32 msg)
 		arch_delay_us(REPLY_POLL_US);
 	}
 	printk("Cell \"%s\" did not reply to message %u within %lu polls: "
-	       "marked failed\n", cell->config->name, msg, timeout);
+	       "marked failed\n", cell->config->name, msg, polls);
 	set_cell_state(cell, JAILHOUSE_CELL_FAILED);
 	return true;
 }
