@@ -302,8 +302,13 @@ void cpu_park(struct per_cpu *cpu_data)
 	u32 requests;
 
 	cpu_data->in_park = true;
-	/* an EL2 fault recovery ends here (hyp_fault.c) */
+	/*
+	 * An EL2 fault recovery ends here (hyp_fault.c).  The frames left
+	 * behind hold no lock (every caller released its own): should one
+	 * not have, the list must not make a later recovery release it.
+	 */
 	cpu_data->in_hyp_fault = false;
+	cpu_data->held_locks.count = 0;
 	arch_cpu_stop_guest();
 	for (;;) {
 		requests = cpu_take_requests(cpu_data);
