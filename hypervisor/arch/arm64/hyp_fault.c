@@ -205,6 +205,7 @@ static void root_recover(struct trap_context *frame)
 	else
 		inject_sync_exception(frame, esr, cpu_data->exit_far);
 	cpu_data->in_hyp_fault = false;
+	cpu_exit_check_requests(cpu_data);
 }
 
 void arch_handle_hyp_fault(struct trap_context *fault)

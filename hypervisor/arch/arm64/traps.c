@@ -256,6 +256,7 @@ void arch_handle_trap(struct trap_context *ctx)
 	/* the report said so */
 	if (cpu_data->cell == &root_cell) {
 		inject_sync_exception(ctx, esr, cpu_data->exit_far);
+		cpu_exit_check_requests(cpu_data);
 		return;
 	}
 	panic_park();
