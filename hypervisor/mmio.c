@@ -230,8 +230,9 @@ static enum mmio_result subpage_access(void *arg, struct mmio_access *mmio)
 	struct subpage_region *sub = arg;
 	unsigned long flags = sub->mem->flags;
 	unsigned int sizes = allowed_sizes(flags), n, width;
-	unsigned long addr = mmio->address, start, end;
-	u8 *base, bytes[16];
+	/* offsets in the mapped page: alignment is the device's */
+	unsigned long addr = sub->offset + mmio->address, start, end;
+	u8 bytes[16];
 	u64 value;
 
 	if (sub->lent)
@@ -244,17 +245,16 @@ static enum mmio_result subpage_access(void *arg, struct mmio_access *mmio)
 	if (!(flags & JAILHOUSE_MEM_IO_UNALIGNED) &&
 	    (addr & (mmio->size - 1)))
 		return MMIO_ERROR;
-	if (addr + mmio->size > sub->mem->size)
+	if (mmio->address + mmio->size > sub->mem->size)
 		return MMIO_ERROR;
 
-	base = (u8 *)sub->page + sub->offset;
 	if (mmio->is_write) {
 		if (!splits_exactly(addr, mmio->size, sizes))
 			return MMIO_ERROR;
 		for (n = 0, value = mmio->value; n < mmio->size;
 		     n++, value >>= 8)
 			bytes[n] = value;
-		return device_parts(base, addr, mmio->size, sizes, true,
+		return device_parts(sub->page, addr, mmio->size, sizes, true,
 				    bytes) ? MMIO_HANDLED : MMIO_DEVICE_ERROR;
 	}
 
@@ -267,10 +267,11 @@ static enum mmio_result subpage_access(void *arg, struct mmio_access *mmio)
 		start = addr & ~(unsigned long)(width - 1);
 		end = (addr + mmio->size + width - 1) &
 			~(unsigned long)(width - 1);
-		if (end > sub->mem->size)
+		if (start < sub->offset ||
+		    end > sub->offset + sub->mem->size)
 			return MMIO_ERROR;
 	}
-	if (!device_parts(base, start, end - start, sizes, false, bytes))
+	if (!device_parts(sub->page, start, end - start, sizes, false, bytes))
 		return MMIO_DEVICE_ERROR;
 	for (value = 0, n = mmio->size; n-- > 0;)
 		value = (value << 8) | bytes[addr - start + n];
