@@ -159,6 +159,17 @@ static long psci_cpu_on(struct per_cpu *cpu_data, unsigned long mpidr,
 		spin_unlock(&cpu_power_lock);
 		return PSCI_DENIED;
 	}
+	/*
+	 * The lookup above ran without the lock: cell create may have moved
+	 * the target to a new cell since (the root onlining a CPU while it
+	 * is handed to a cell).  Only under the lock, which move_cpus()
+	 * holds, is its owner settled; resuming it at the root's entry in
+	 * another cell would start that cell before START.
+	 */
+	if (target->cell != cpu_data->cell) {
+		spin_unlock(&cpu_power_lock);
+		return PSCI_DENIED;
+	}
 	switch (target->power_state) {
 	case CPU_POWER_ON:
 		result = PSCI_ALREADY_ON;
