@@ -17,6 +17,7 @@
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <asm/cpu_state.h>
+#include <asm/owner_traps.h>
 #include <asm/paging_arm64.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -198,6 +199,7 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 	write_sysreg(vbar_el2, hyp_vectors);
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	write_sysreg(hcr_el2, guest_hcr(cpu_data));
+	arch_owner_traps_apply(cpu_data);
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
 }
@@ -225,6 +227,8 @@ arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 
 	write_sysreg(hcr_el2, cpu_data->arch.linux_hcr);
 	write_sysreg(cnthctl_el2, cpu_data->arch.linux_cnthctl);
+	write_sysreg(mdcr_el2, cpu_data->arch.linux_mdcr);
+	write_sysreg(cptr_el2, cpu_data->arch.linux_cptr);
 	write_sysreg(vttbr_el2, 0);
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
@@ -373,6 +377,7 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	}
 	write_sysreg(hcr_el2, guest_hcr(cpu_data));
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
+	arch_owner_traps_apply(cpu_data);
 	isb();
 	/* a previous cell may have had this VMID or left code at entry */
 	asm volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb"
