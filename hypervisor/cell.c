@@ -158,7 +158,8 @@ int cell_map_regions(struct cell *cell)
 		if ((mem->flags & JAILHOUSE_MEM_COMM_REGION) &&
 		    !cell->comm_page) {
 			printk("ERROR: cell \"%s\": mem_regions[%u] is a comm "
-			       "region, but the root cell has none\n",
+			       "region, but the root cell has none (drop "
+			       "JAILHOUSE_MEM_COMM_REGION there)\n",
 			       desc->name, n);
 			return -EINVAL;
 		}
@@ -166,7 +167,8 @@ int cell_map_regions(struct cell *cell)
 		    !arch_phys_range_valid(mem->phys_start, mem->size)) {
 			printk("ERROR: cell \"%s\": mem_regions[%u] 0x%llx "
 			       "(+0x%llx) lies beyond the CPUs' %u-bit "
-			       "physical addresses\n", desc->name, n,
+			       "physical addresses (check phys_start and "
+			       "size)\n", desc->name, n,
 			       mem->phys_start, mem->size,
 			       arch_phys_addr_bits());
 			return -ERANGE;
