@@ -210,10 +210,13 @@ u32 jailhouse_console_mark(void)
 void jailhouse_console_last_line(u32 mark, char *line, size_t size)
 {
 	struct jailhouse_virt_console *ring;
+	char *scratch;
 
 	line[0] = '\0';
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
-	if (ring && current_ring(ring))
-		console_text_reason(ring, mark, line, size);
+	scratch = kmalloc(CONSOLE_TEXT_REASON_SCRATCH, GFP_KERNEL);
+	if (ring && scratch && current_ring(ring))
+		console_text_reason(ring, mark, scratch, line, size);
+	kfree(scratch);
 	kfree(ring);
 }

@@ -97,32 +97,64 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/*
+ * The root's lines from its stream position @mark on, into @text: from its
+ * ring, and what that has lost from the enable log, which is the start of
+ * the root's stream as much as of the whole log (only the root prints
+ * while it is open).  Lines cut by bytes lost in between are left out.
+ */
+static size_t root_text(const struct jailhouse_virt_console *con, u32 mark,
+			char *text)
+{
+	u32 behind = con->root_tail - mark;
+	u32 enable_len = con->enable_len;
+	size_t len = 0, skip = 0;
+	bool gap = false;
+	char *newline;
+	u32 lost;
+
+	if (enable_len > JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE)
+		enable_len = JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE;
+	if (behind > ROOT_SIZE) {
+		lost = behind - ROOT_SIZE;
+		if (mark < enable_len) {
+			len = min_size(enable_len - mark, lost);
+			memcpy(text, con->enable_log + mark, len);
+		}
+		gap = len < lost;
+		/* the enable log's last line, if the gap cuts it */
+		while (gap && len && text[len - 1] != '\n')
+			len--;
+		behind = ROOT_SIZE;
+	}
+	copy_ring(con->root_content, ROOT_SIZE, con->root_tail, behind,
+		  text + len);
+	if (gap) {
+		/* the ring's first line, which the gap cuts */
+		newline = memchr(text + len, '\n', behind);
+		skip = newline ? newline - (text + len) + 1 : behind;
+		memmove(text + len, text + len + skip, behind - skip);
+	}
+	len += behind - skip;
+	text[len] = '\0';
+	return len;
+}
+
 void console_text_reason(const struct jailhouse_virt_console *con, u32 mark,
-			 char *line, size_t size)
+			 char *scratch, char *line, size_t size)
 {
 	static const char error_prefix[] = "ERROR: ";
 	const size_t prefix_len = sizeof(error_prefix) - 1;
-	char text[ROOT_SIZE + 1];
 	const char *last = NULL, *last_error = NULL;
-	u32 len = con->root_tail - mark;
 	char *start, *end;
 	size_t n;
 
 	if (!size)
 		return;
 	line[0] = '\0';
-	if (len > ROOT_SIZE)
-		len = ROOT_SIZE;
-	copy_ring(con->root_content, ROOT_SIZE, con->root_tail, len, text);
-	text[len] = '\0';
-	/* lapped: the oldest line is only a tail of one */
-	start = text;
-	if (con->root_tail - mark > ROOT_SIZE) {
-		start = strchr(text, '\n');
-		start = start ? start + 1 : text + len;
-	}
+	root_text(con, mark, scratch);
 
-	for (; *start; start = end) {
+	for (start = scratch; *start; start = end) {
 		end = strchr(start, '\n');
 		if (end)
 			*end++ = '\0';

@@ -32,13 +32,18 @@ size_t console_text_next(const struct jailhouse_virt_console *con, u32 *head,
 size_t console_text_all(const struct jailhouse_virt_console *con, char *dst,
 			size_t size);
 
+/* what console_text_reason() needs as @scratch */
+#define CONSOLE_TEXT_REASON_SCRATCH	(JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE + \
+					 JAILHOUSE_VIRT_CONSOLE_ROOT_SIZE + 1)
+
 /*
  * The hypervisor's word on the root's last request: of the lines printed
- * on behalf of the root since its ring position @mark (root_tail back
- * then), the last "ERROR: " line without that prefix, else the last line;
- * "" if none.  Nothing a cell made the hypervisor print can be it.
+ * on behalf of the root since position @mark of their stream (root_tail
+ * back then; 0: since the start of the run, for a failed enable), the
+ * last "ERROR: " line without that prefix, else the last line; "" if
+ * none.  Nothing a cell made the hypervisor print can be it.
  */
 void console_text_reason(const struct jailhouse_virt_console *con, u32 mark,
-			 char *line, size_t size);
+			 char *scratch, char *line, size_t size);
 
 #endif /* !_JAILHOUSE_DRIVER_CONSOLE_TEXT_H */

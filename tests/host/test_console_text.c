@@ -27,6 +27,7 @@
 static char stream[1 << 20];
 static size_t stream_len;
 static char out[8192];
+static char scratch[CONSOLE_TEXT_REASON_SCRATCH];
 
 static int reset(void **state)
 {
@@ -213,7 +214,7 @@ static void test_reason_root_error(void **state)
 	/* what a cell provokes meanwhile is not the reason */
 	put(false, "ERROR: write to ICC_SGI1R_EL1 refused: cell \"a\"\n");
 	put(false, "Attempt to route IRQ79 outside of cell \"a\"\n");
-	console_text_reason(&virt_console, mark, line, sizeof(line));
+	console_text_reason(&virt_console, mark, scratch, line, sizeof(line));
 	assert_string_equal(line, "cell create: id 3 is in use");
 
 	/* no error: the last root line; relayed cell output is skipped */
@@ -221,15 +222,69 @@ static void test_reason_root_error(void **state)
 	put(true, "Cell \"a\" is locked: no cell can be created\n");
 	put(true, "[a] hello\n");
 	put(false, "ERROR: cell provoked\n");
-	console_text_reason(&virt_console, mark, line, sizeof(line));
+	console_text_reason(&virt_console, mark, scratch, line, sizeof(line));
 	assert_string_equal(line,
 			    "Cell \"a\" is locked: no cell can be created");
 
 	/* nothing since the mark */
 	mark = virt_console.root_tail;
 	cell_flood(50);
-	console_text_reason(&virt_console, mark, line, sizeof(line));
+	console_text_reason(&virt_console, mark, scratch, line, sizeof(line));
 	assert_string_equal(line, "");
+}
+
+/*
+ * A failed enable (mark 0) printed more than the root's ring holds: the
+ * enable log has the rest, the error is found there.
+ */
+static void test_reason_failed_enable(void **state)
+{
+	char line[200];
+	unsigned int cpu;
+
+	put(true, "Initializing Jailhouse hypervisor\n");
+	put(true, "ERROR: CPU 5 did not finish its CPU setup within 5 s\n");
+	for (cpu = 0; cpu < 40; cpu++)
+		put(true, " CPU %u... FAILED (-110)\n", cpu);
+	put(true, "Jailhouse enable failed: -110\n");
+	assert_true(virt_console.root_tail > JAILHOUSE_VIRT_CONSOLE_ROOT_SIZE);
+	console_text_reason(&virt_console, 0, scratch, line, sizeof(line));
+	assert_string_equal(line,
+			    "CPU 5 did not finish its CPU setup within 5 s");
+}
+
+/*
+ * Bytes lost between the enable log and the root's ring: the lines the
+ * gap cuts are left out, whatever they say.
+ */
+static void test_reason_gap(void **state)
+{
+	char line[200];
+	unsigned int n;
+
+	put(true, "Activating hypervisor\n");
+	virt_console_close_enable_log();
+	put(true, "ERROR: lost in the gap, never the reason\n");
+	for (n = 0; n < 100; n++)
+		put(true, "line %u\n", n);
+	console_text_reason(&virt_console, 0, scratch, line, sizeof(line));
+	assert_string_equal(line, "line 99");
+
+	/* a line cut by the gap is not taken for a whole one */
+	reset(NULL);
+	put(true, "ERROR: enable log cut here");
+	virt_console_close_enable_log();
+	put(true, " and the rest\n");
+	for (n = 0; n < 300; n++)
+		put(true, "%c", n % 10 == 9 ? '\n' : 'x');
+	/* the ring starts inside this line, where it looks like an error */
+	put(true, "note: padding to the cut: ppppppppppERROR: cut line, never the "
+	    "reason\n");
+	for (n = 0; n <= 60; n++)
+		put(true, "line %u\n", n);
+	assert_int_equal(virt_console.root_tail - 512, 376);
+	console_text_reason(&virt_console, 0, scratch, line, sizeof(line));
+	assert_string_equal(line, "line 60");
 }
 
 /* the root's ring lapped: the oldest, partial line is not used */
@@ -238,16 +293,17 @@ static void test_reason_lapped(void **state)
 	char line[200];
 	unsigned int n;
 
+	virt_console_close_enable_log();
 	put(true, "ERROR: config: a very long line that gets cut in the "
 	    "middle when the root's ring laps over it, 1234567890\n");
 	for (n = 0; n < 60; n++)
 		put(true, "line %u\n", n);
-	console_text_reason(&virt_console, 0, line, sizeof(line));
+	console_text_reason(&virt_console, 0, scratch, line, sizeof(line));
 	assert_string_equal(line, "line 59");
 
 	/* the reason is cut to the caller's buffer */
 	put(true, "ERROR: abcdefgh\n");
-	console_text_reason(&virt_console, 0, line, 5);
+	console_text_reason(&virt_console, 0, scratch, line, 5);
 	assert_string_equal(line, "abcd");
 }
 
@@ -263,6 +319,8 @@ int main(void)
 				       reset),
 		cmocka_unit_test_setup(test_reader_in_pieces, reset),
 		cmocka_unit_test_setup(test_reason_root_error, reset),
+		cmocka_unit_test_setup(test_reason_failed_enable, reset),
+		cmocka_unit_test_setup(test_reason_gap, reset),
 		cmocka_unit_test_setup(test_reason_lapped, reset),
 	};
 
