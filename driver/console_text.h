@@ -33,8 +33,9 @@ size_t console_text_all(const struct jailhouse_virt_console *con, char *dst,
 			size_t size);
 
 /* what console_text_reason() needs as @scratch */
-#define CONSOLE_TEXT_REASON_SCRATCH	(JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE + \
-					 JAILHOUSE_VIRT_CONSOLE_ROOT_SIZE + 1)
+#define CONSOLE_TEXT_REASON_SCRATCH \
+	(JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE + \
+	 JAILHOUSE_VIRT_CONSOLE_ROOT_SIZE + 1)
 
 /*
  * The hypervisor's word on the root's last request: of the lines printed

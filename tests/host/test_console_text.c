@@ -278,8 +278,8 @@ static void test_reason_gap(void **state)
 	for (n = 0; n < 300; n++)
 		put(true, "%c", n % 10 == 9 ? '\n' : 'x');
 	/* the ring starts inside this line, where it looks like an error */
-	put(true, "note: padding to the cut: ppppppppppERROR: cut line, never the "
-	    "reason\n");
+	put(true, "note: padding to the cut: pppppppppp"
+	    "ERROR: cut line, never the reason\n");
 	for (n = 0; n <= 60; n++)
 		put(true, "line %u\n", n);
 	assert_int_equal(virt_console.root_tail - 512, 376);

@@ -97,7 +97,8 @@ static void test_refills_to_burst_only(void **state)
 	assert_int_equal(passed(START, RATELIMIT_BURST), RATELIMIT_BURST);
 	/* a long quiet time earns one burst, not more */
 	assert_int_equal(passed(START + 3600 * FREQ, 100), RATELIMIT_BURST);
-	assert_int_equal(ratelimit_take_suppressed(&limit), 100 - RATELIMIT_BURST);
+	assert_int_equal(ratelimit_take_suppressed(&limit),
+			 100 - RATELIMIT_BURST);
 	/* three seconds: three messages */
 	assert_int_equal(passed(START + 3603 * FREQ, 100), 3);
 }

@@ -74,11 +74,11 @@ static void report_refused(const struct trap_context *ctx, u32 iss,
 	struct per_cpu *cpu_data = this_cpu_data();
 	char buf[SYSREG_NAME_MAX];
 
-	cell_printk(cpu_data->cell,
-		    "ERROR: %s %s%s refused: cell \"%s\", CPU %u, PC 0x%016llx\n",
-	       iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
-	       sysreg_name_from_iss(iss, buf, sizeof(buf)), cpu_data->cell->config->name,
-	       cpu_data->cpu_id, ctx->elr);
+	cell_printk(cpu_data->cell, "ERROR: %s %s%s refused: cell \"%s\", "
+		    "CPU %u, PC 0x%016llx\n",
+		    iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
+		    sysreg_name_from_iss(iss, buf, sizeof(buf)),
+		    cpu_data->cell->config->name, cpu_data->cpu_id, ctx->elr);
 }
 
 /*
