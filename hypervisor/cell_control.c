@@ -34,6 +34,7 @@
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/config_check.h>
 #include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
@@ -933,6 +934,7 @@ static long destroy(unsigned long id)
 	if (err)
 		return err;
 
+	cell_printk_flush(cell);
 	printk("Closing cell \"%s\"\n", cell->config->name);
 	irqchip_cell_exit(cell);
 

@@ -28,6 +28,7 @@
  * smccc exit; none stops the CPU.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/control.h>
 #include <jailhouse/image.h>
 #include <jailhouse/irqchip.h>
@@ -147,9 +148,10 @@ static long psci_cpu_on(struct per_cpu *cpu_data, unsigned long mpidr,
 		target = cpu_by_mpidr(NULL, mpidr);
 		if (!target)
 			return PSCI_INVALID_PARAMETERS;
-		printk("PSCI CPU_ON of CPU %u refused: cell \"%s\" (CPU %u) "
-		       "does not own it\n", target->cpu_id,
-		       cpu_data->cell->config->name, cpu_data->cpu_id);
+		cell_printk(cpu_data->cell, "PSCI CPU_ON of CPU %u refused: "
+			    "cell \"%s\" (CPU %u) does not own it\n",
+			    target->cpu_id, cpu_data->cell->config->name,
+			    cpu_data->cpu_id);
 		return PSCI_DENIED;
 	}
 

@@ -29,6 +29,7 @@
  * not on the cores this hypervisor supports.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <asm/owner_traps.h>
@@ -77,10 +78,11 @@ static void report_refused(const struct trap_context *ctx, u32 iss,
 	struct per_cpu *cpu_data = this_cpu_data();
 	char buf[SYSREG_NAME_MAX];
 
-	printk("ERROR: %s %s%s refused: cell \"%s\", CPU %u, PC 0x%016llx\n",
-	       iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
-	       sysreg_name_from_iss(iss, buf, sizeof(buf)), cpu_data->cell->config->name,
-	       cpu_data->cpu_id, ctx->elr);
+	cell_printk(cpu_data->cell, "ERROR: %s %s%s refused: cell \"%s\", "
+		    "CPU %u, PC 0x%016llx\n",
+		    iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
+		    sysreg_name_from_iss(iss, buf, sizeof(buf)),
+		    cpu_data->cell->config->name, cpu_data->cpu_id, ctx->elr);
 }
 
 /*
