@@ -14,6 +14,11 @@
  * A reader's position belongs to one run; the live ring and the copy taken
  * at its end share the run, so `jailhouse console -f` reads on seamlessly
  * into the last messages, and starts over at the next enable.
+ *
+ * What readers get out of the page (console_text.c): the log of enabling
+ * first when the ring has lost it to later messages, e.g. ones a cell
+ * provoked; and the reason of a refused request only from what the
+ * hypervisor printed on behalf of the root.
  */
 
 #define pr_fmt(fmt) "jailhouse: " fmt
@@ -25,6 +30,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "console_text.h"
 #include "enable.h"
 #include "jailhouse.h"
 
@@ -39,8 +45,8 @@ static bool last_console_valid;
 static struct jailhouse_virt_console last_console;
 
 /*
- * Copies the live ring consistently: the writer marks itself busy before
- * touching the ring and clears that only after advancing tail, so a copy
+ * Copies the live console page consistently: the writer marks itself busy
+ * before touching it and clears that only after advancing tail, so a copy
  * after which busy is clear and tail unchanged saw no writer at work.
  */
 static void copy_live_ring(const struct jailhouse_virt_console *live,
@@ -49,10 +55,11 @@ static void copy_live_ring(const struct jailhouse_virt_console *live,
 	unsigned int attempt;
 	u32 tail;
 
+	BUILD_BUG_ON(sizeof(*live) > JAILHOUSE_VIRT_CONSOLE_PAGE_SIZE);
 	for (attempt = 0; ; attempt++) {
 		tail = READ_ONCE(live->tail);
 		smp_rmb();
-		memcpy(copy->content, live->content, sizeof(copy->content));
+		memcpy(copy, (const void *)live, sizeof(*copy));
 		smp_rmb();
 		if (!READ_ONCE(live->busy) && READ_ONCE(live->tail) == tail)
 			break;
@@ -105,30 +112,6 @@ void jailhouse_console_save_last(void)
 }
 
 /*
- * Bytes of @ring after position @head into @dst (at least
- * JAILHOUSE_VIRT_CONSOLE_SIZE bytes).  When the writer lapped the reader,
- * *@missed says by how much and the copy starts at the oldest byte still
- * there.
- */
-static size_t ring_delta(const struct jailhouse_virt_console *ring, u32 head,
-			 char *dst, u32 *missed)
-{
-	u32 delta = ring->tail - head;	/* both wrap at 2^32 */
-	u32 start, first;
-
-	*missed = 0;
-	if (delta > JAILHOUSE_VIRT_CONSOLE_SIZE) {
-		*missed = delta - JAILHOUSE_VIRT_CONSOLE_SIZE;
-		delta = JAILHOUSE_VIRT_CONSOLE_SIZE;
-	}
-	start = (ring->tail - delta) % JAILHOUSE_VIRT_CONSOLE_SIZE;
-	first = min_t(u32, delta, JAILHOUSE_VIRT_CONSOLE_SIZE - start);
-	memcpy(dst, ring->content + start, first);
-	memcpy(dst + first, ring->content, delta - first);
-	return delta;
-}
-
-/*
  * One attempt to give @jf's reader up to @count bytes: the number of bytes
  * in @text (0: nothing new), -EAGAIN when there is no console at all, or
  * -EINTR.  The file's position moves past what is returned.
@@ -137,7 +120,6 @@ static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
 			     struct jailhouse_virt_console *ring, char *text)
 {
 	ssize_t len = -EAGAIN;
-	u32 missed;
 
 	if (mutex_lock_interruptible(&jailhouse_lock))
 		return -EINTR;
@@ -147,20 +129,10 @@ static ssize_t console_fetch(struct jailhouse_file *jf, size_t count,
 		jf->console_head = 0;
 	}
 
-	if (current_ring(ring)) {
-		len = ring_delta(ring, jf->console_head, text, &missed);
-		if (missed) {
-			/* the text itself comes with the next read */
-			len = scnprintf(text, JAILHOUSE_VIRT_CONSOLE_SIZE,
-					"<missed %u bytes of console log>\n",
-					missed);
-			len = min_t(size_t, len, count);
-			jf->console_head += missed;
-		} else {
-			len = min_t(size_t, len, count);
-			jf->console_head += len;
-		}
-	}
+	if (current_ring(ring))
+		len = console_text_next(ring, &jf->console_head, text,
+					min_t(size_t, count,
+					      JAILHOUSE_VIRT_CONSOLE_SIZE));
 
 	mutex_unlock(&jailhouse_lock);
 	return len;
@@ -211,7 +183,6 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 {
 	struct jailhouse_virt_console *ring;
 	ssize_t len = 0;
-	u32 head, missed;
 
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
 	if (!ring)
@@ -221,14 +192,8 @@ ssize_t jailhouse_console_dump(char *buf, size_t size)
 		kfree(ring);
 		return -EINTR;
 	}
-	if (current_ring(ring)) {
-		/* JAILHOUSE_VIRT_CONSOLE_SIZE fits into a sysfs page */
-		BUILD_BUG_ON(JAILHOUSE_VIRT_CONSOLE_SIZE > PAGE_SIZE);
-		head = ring->tail - min_t(u32, ring->tail,
-					  JAILHOUSE_VIRT_CONSOLE_SIZE);
-		len = ring_delta(ring, head, buf, &missed);
-		len = min_t(size_t, len, size);
-	}
+	if (current_ring(ring))
+		len = console_text_all(ring, buf, size);
 	mutex_unlock(&jailhouse_lock);
 
 	kfree(ring);
@@ -239,46 +204,19 @@ u32 jailhouse_console_mark(void)
 {
 	const struct jailhouse_virt_console *live = jailhouse_hv_console_page();
 
-	return live ? READ_ONCE(live->tail) : 0;
+	return live ? READ_ONCE(live->root_tail) : 0;
 }
 
 void jailhouse_console_last_line(u32 mark, char *line, size_t size)
 {
-	static const char error_prefix[] = "ERROR: ";
-	char *text, *start, *end, *last = NULL, *last_error = NULL;
 	struct jailhouse_virt_console *ring;
-	size_t len;
-	u32 missed;
+	char *scratch;
 
 	line[0] = '\0';
 	ring = kmalloc(sizeof(*ring), GFP_KERNEL);
-	text = kmalloc(JAILHOUSE_VIRT_CONSOLE_SIZE + 1, GFP_KERNEL);
-	if (!ring || !text || !current_ring(ring))
-		goto out;
-
-	len = ring_delta(ring, mark, text, &missed);
-	text[len] = '\0';
-	/*
-	 * The hypervisor's error line says most, whatever follows it; cells'
-	 * virtual console output ("[NAME] ...") is not the hypervisor
-	 * speaking.
-	 */
-	for (start = text; *start; start = end) {
-		end = strchrnul(start, '\n');
-		if (*end)
-			*end++ = '\0';
-		start = strim(start);
-		if (!*start || *start == '[')
-			continue;
-		last = start;
-		if (strncmp(start, error_prefix, sizeof(error_prefix) - 1) == 0)
-			last_error = start + sizeof(error_prefix) - 1;
-	}
-	if (last_error)
-		strscpy(line, last_error, size);
-	else if (last)
-		strscpy(line, last, size);
-out:
-	kfree(text);
+	scratch = kmalloc(CONSOLE_TEXT_REASON_SCRATCH, GFP_KERNEL);
+	if (ring && scratch && current_ring(ring))
+		console_text_reason(ring, mark, scratch, line, size);
+	kfree(scratch);
 	kfree(ring);
 }

@@ -126,11 +126,12 @@ ssize_t jailhouse_console_dump(char *buf, size_t size);
 void jailhouse_console_new_run(void);
 void jailhouse_console_save_last(void);
 /*
- * While enabled: the console position now, and the line the hypervisor
- * wrote after @mark that says most: its last "ERROR: " line without that
- * prefix, else its last line (cells' "[NAME] " lines do not count), so
- * that a refused hypercall can tell the user the hypervisor's reason.
- * The line is empty if there is none.
+ * While enabled: the position in the hypervisor's log of the root's own
+ * lines now, and the line of that log after @mark that says most: its
+ * last "ERROR: " line without that prefix, else its last line (relayed
+ * "[NAME] " lines do not count), so that a refused hypercall can tell the
+ * user the hypervisor's reason.  Nothing a cell made the hypervisor print
+ * can be that line.  It is empty if there is none.
  */
 u32 jailhouse_console_mark(void);
 void jailhouse_console_last_line(u32 mark, char *line, size_t size);

@@ -154,6 +154,25 @@ int cell_map_regions(struct cell *cell)
 		/* trailing padding, ivshmem placeholder slots */
 		if (mem_region_is_empty(mem))
 			continue;
+		/* the checker refuses both; the hypervisor never trusts it */
+		if ((mem->flags & JAILHOUSE_MEM_COMM_REGION) &&
+		    !cell->comm_page) {
+			printk("ERROR: cell \"%s\": mem_regions[%u] is a comm "
+			       "region, but the root cell has none (drop "
+			       "JAILHOUSE_MEM_COMM_REGION there)\n",
+			       desc->name, n);
+			return -EINVAL;
+		}
+		if (!(mem->flags & JAILHOUSE_MEM_COMM_REGION) &&
+		    !arch_phys_range_valid(mem->phys_start, mem->size)) {
+			printk("ERROR: cell \"%s\": mem_regions[%u] 0x%llx "
+			       "(+0x%llx) lies beyond the CPUs' %u-bit "
+			       "physical addresses (check phys_start and "
+			       "size)\n", desc->name, n,
+			       mem->phys_start, mem->size,
+			       arch_phys_addr_bits());
+			return -ERANGE;
+		}
 		if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
 			/* backed by the cell's comm page, not by phys_start */
 			err = arch_map_memory_region(cell,

@@ -34,6 +34,7 @@
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/config_check.h>
 #include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
@@ -372,6 +373,13 @@ static int root_apply(unsigned long phys, unsigned long size, bool map)
 	unsigned int n;
 	int err;
 
+	/*
+	 * Cell regions end below the CPUs' physical address size (checker,
+	 * cell_map_regions()): rounding up never wraps.  Refuse rather than
+	 * compute an end of 0 that would leave the region with the root.
+	 */
+	if (!size || phys + size - 1 < phys || phys + size - 1 >= PAGE_MASK)
+		return -ERANGE;
 	end = (phys + size + PAGE_SIZE - 1) & PAGE_MASK;
 	phys &= PAGE_MASK;
 	for (n = 0; n < desc->num_memory_regions; n++, r++) {
@@ -611,8 +619,9 @@ static int check_with_other_cells(const struct jailhouse_cell_desc *desc)
 	for (cell = cell_list; cell; cell = cell->next)
 		all[n++] = cell->config;
 	all[n++] = desc;
-	errors = config_check_cells(system_config, all, n,
-				    print_config_finding, NULL);
+	/* the others were checked together when they were created */
+	errors = config_check_cells_from(system_config, all, n, n - 1,
+					 print_config_finding, NULL);
 	page_free(&mem_pool, all, 1);
 	return errors ? -EINVAL : 0;
 }
@@ -924,6 +933,17 @@ static long start(unsigned long id)
 		if (!first)
 			first = per_cpu(cpu);
 	}
+	/*
+	 * Never empty: create refuses a config without CPUs (the checker's
+	 * no-cpus error) or with one beyond the 64-bit mask (config_cpu_set),
+	 * whatever the driver checked.  Kept as a guard, never a NULL store.
+	 */
+	if (!first) {
+		spin_unlock(&cpu_power_lock);
+		printk("ERROR: cell start: \"%s\" has no CPU\n",
+		       cell->config->name);
+		return -EINVAL;
+	}
 	cell->stopping = false;
 	first->resume_entry = cell->config->cpu_reset_address;
 	first->resume_context = 0;
@@ -985,6 +1005,7 @@ static long destroy(unsigned long id)
 	if (err)
 		return err;
 
+	cell_printk_flush(cell);
 	printk("Closing cell \"%s\"\n", cell->config->name);
 	irqchip_cell_exit(cell);
 

@@ -10,10 +10,12 @@
  * not named, which only makes the report less specific.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/config_entry.h>
 #include <jailhouse/control.h>
 #include <jailhouse/fault_report.h>
 #include <jailhouse/paging.h>
+#include <jailhouse/percpu.h>
 #include <jailhouse/string.h>
 
 void fault_line_init(struct fault_line *line)
@@ -40,7 +42,7 @@ void fault_line_add(struct fault_line *line, const char *fmt, ...)
 
 void fault_line_print(struct fault_line *line)
 {
-	printk("%s\n", line->text);
+	cell_printk(this_cpu_data()->cell, "%s\n", line->text);
 }
 
 static bool region_has_phys(const struct jailhouse_memory *mem,

@@ -11,6 +11,7 @@
  * a CPU that can reach it, so nothing printed early is lost there either.
  */
 #include <jailhouse/arch.h>
+#include <jailhouse/cell.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
@@ -77,16 +78,26 @@ void printk_fault_release(void)
 		printk_lock_release();
 }
 
-void printk(const char *fmt, ...)
+/*
+ * The root's lines (everything up to the end of enable, then what root
+ * CPUs print: management and its errors) are also kept where no cell's
+ * output can overwrite them; see <jailhouse/console.h>.
+ */
+static bool printing_for_root(void)
+{
+	struct cell *cell = this_cpu_data()->cell;
+
+	return !cell || cell == &root_cell;
+}
+
+void vprintk(const char *fmt, va_list ap)
 {
 	static const char cut_marker[] = "...\n";
 	char buf[PRINTK_MAX_LEN];
-	va_list ap;
+	bool root = printing_for_root();
 	int len;
 
-	va_start(ap, fmt);
 	len = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 
 	if (len >= (int)sizeof(buf))
 		memcpy(&buf[sizeof(buf) - sizeof(cut_marker)],
@@ -94,13 +105,29 @@ void printk(const char *fmt, ...)
 
 	/* a fault inside printk on this CPU: the ring only, no waiting */
 	if (printk_owner == this_cpu_data()->cpu_id) {
-		virt_console_write(buf);
+		virt_console_write(buf, root);
 		return;
 	}
 
 	printk_lock_take();
-	virt_console_write(buf);
+	virt_console_write(buf, root);
 	if (uart_reachable())
 		uart_catch_up();
+	printk_lock_release();
+}
+
+void printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
+void printk_enable_done(void)
+{
+	printk_lock_take();
+	virt_console_close_enable_log();
 	printk_lock_release();
 }

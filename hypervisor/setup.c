@@ -377,8 +377,10 @@ hypervisor_entry(struct trap_context *frame, unsigned long phys_base,
 		goto exit;
 
 	cpu_data->cell = &root_cell;
-	if (master)
+	if (master) {
 		printk("Activating hypervisor\n");
+		printk_enable_done();
+	}
 	arch_cpu_activate(cpu_data);
 	/* EL2 faults are recovered from now on (hyp_fault.c) */
 	cpu_data->serving = true;

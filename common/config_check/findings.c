@@ -140,6 +140,7 @@ const char *config_check_code_name(enum config_check_code code)
 		[CC_MEM_BEYOND_ROOT] = "mem-beyond-root",
 		[CC_PCI_SHMEM_NO_OUTPUT] = "pci-shmem-no-output",
 		[CC_PCI_SHMEM_ID_TAKEN] = "pci-shmem-id-taken",
+		[CC_MEM_ADDR_RANGE] = "mem-addr-range",
 	};
 
 	if ((unsigned int)code >= CC_NUM_CODES || !names[code])

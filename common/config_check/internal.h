@@ -25,6 +25,12 @@
 #define CC_PAGE_OFFS_MASK	0xfffULL
 #define CC_PAGE_SIZE		0x1000ULL
 #define CC_HV_MEM_ALIGN		0x200000ULL
+/*
+ * Addresses end at or below 2^48: the hypervisor's tables use the 4 KiB
+ * granule without FEAT_LPA2, so no descriptor holds more bits (and
+ * ID_AA64MMFR0_EL1.PARange may allow less: the hypervisor checks that).
+ */
+#define CC_ADDR_LIMIT		(1ULL << 48)
 
 /* The hypervisor keeps the CPU set in one page. */
 #define CC_MAX_CPU_SET_SIZE	4096
@@ -152,8 +158,9 @@ bool cc_debug_console_window(const struct jailhouse_system *sys,
 bool cc_pci_mmconfig_window(const struct jailhouse_system *sys,
 			    struct cc_window *w);
 
-/* memory.c: memory regions of one cell, the comm region */
-void cc_check_memory(struct cc_checker *c,
+/* memory.c: memory regions of one cell, the comm region; returns whether
+   two of its regions overlap physically */
+bool cc_check_memory(struct cc_checker *c,
 		     const struct jailhouse_system *sys,
 		     const struct cc_cell *v);
 

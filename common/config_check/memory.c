@@ -94,6 +94,20 @@ static void check_mem_region(struct cc_checker *c,
 		return;
 	}
 
+	/* the comm region's phys_start means nothing: its page backs it */
+	if ((!cc_mem_is_comm(m) && pend > CC_ADDR_LIMIT) ||
+	    vend > CC_ADDR_LIMIT) {
+		bool phys = !cc_mem_is_comm(m) && pend > CC_ADDR_LIMIT;
+
+		cc_report(c, CC_MEM_ADDR_RANGE, CC_ERROR, v->name,
+			  "mem_regions", idx, CC_VAL_RANGE,
+			  phys ? pstart : vstart, phys ? pend : vend,
+			  phys ? "ends above 2^48, beyond every physical address arm64 translates with 4 KiB pages" :
+			  "ends above 2^48 in guest-physical (virt_start) space, beyond what stage 2 translates",
+			  "addresses must end at or below 0x1000000000000 (the CPU's PARange may allow less): check phys_start, virt_start and size");
+		return;
+	}
+
 	if (cc_mem_is_comm(m)) {
 		if ((vstart & CC_PAGE_OFFS_MASK) || (m->size & CC_PAGE_OFFS_MASK))
 			cc_report(c, CC_COMM_REGION_BAD, CC_ERROR, v->name,
@@ -135,8 +149,10 @@ static void report_pair_overlap(struct cc_checker *c, const struct cc_cell *v,
 	cc_emit(c, &f);
 }
 
-static void check_mem_overlaps(struct cc_checker *c, const struct cc_cell *v)
+/* Returns whether two regions overlap physically. */
+static bool check_mem_overlaps(struct cc_checker *c, const struct cc_cell *v)
 {
+	bool phys_overlap = false;
 	__u64 i, j;
 
 	for (i = 0; i < v->num_mem; i++) {
@@ -152,6 +168,7 @@ static void check_mem_overlaps(struct cc_checker *c, const struct cc_cell *v)
 			if (!cc_mem_is_comm(a) && !cc_mem_is_comm(b) &&
 			    cc_ranges_overlap(a->phys_start, a->phys_start + a->size,
 					      b->phys_start, b->phys_start + b->size)) {
+				phys_overlap = true;
 				report_pair_overlap(c, v, CC_MEM_OVERLAP_PHYS,
 					"overlaps physically with",
 					"regions of one cell must not overlap: merge them or fix the addresses",
@@ -168,6 +185,7 @@ static void check_mem_overlaps(struct cc_checker *c, const struct cc_cell *v)
 			}
 		}
 	}
+	return phys_overlap;
 }
 
 /*
@@ -182,6 +200,16 @@ static void check_comm_region(struct cc_checker *c, const struct cc_cell *v)
 	for (i = 0; i < v->num_mem; i++) {
 		if (!cc_mem_is_comm(&v->mem[i]))
 			continue;
+		/* the hypervisor has no comm page for the root to map */
+		if (v->is_root) {
+			cc_report(c, CC_COMM_REGION_BAD, CC_ERROR, v->name,
+				  "mem_regions", cc_index(i), CC_VAL_RANGE,
+				  v->mem[i].virt_start,
+				  v->mem[i].virt_start + v->mem[i].size,
+				  "is a comm region in the root cell, which has none",
+				  "only non-root cells have a comm region: drop JAILHOUSE_MEM_COMM_REGION from this root region");
+			continue;
+		}
 		if (++count == 2)
 			cc_report(c, CC_COMM_REGION_MULTIPLE, CC_WARNING,
 				  v->name, "mem_regions", cc_index(i),
@@ -197,9 +225,10 @@ static void check_comm_region(struct cc_checker *c, const struct cc_cell *v)
 			  "add { .virt_start = 0x80000000, .size = 0x1000, .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_COMM_REGION }: inmates and the cell protocol need it");
 }
 
-void cc_check_memory(struct cc_checker *c, const struct jailhouse_system *sys,
+bool cc_check_memory(struct cc_checker *c, const struct jailhouse_system *sys,
 		     const struct cc_cell *v)
 {
+	bool phys_overlap;
 	__u64 i;
 
 	if (v->mem_too_large) {
@@ -207,10 +236,11 @@ void cc_check_memory(struct cc_checker *c, const struct jailhouse_system *sys,
 			  "mem_regions", -1, CC_VAL_NUMBER, v->num_mem, 0,
 			  "entries are more than the checker compares (4096)",
 			  "check num_memory_regions; merge adjacent regions");
-		return;
+		return false;
 	}
 	for (i = 0; i < v->num_mem; i++)
 		check_mem_region(c, sys, v, i);
-	check_mem_overlaps(c, v);
+	phys_overlap = check_mem_overlaps(c, v);
 	check_comm_region(c, v);
+	return phys_overlap;
 }

@@ -96,6 +96,8 @@ enum config_check_code {
 				   the cell has no output section of its own */
 	CC_PCI_SHMEM_ID_TAKEN,	/* warning: two cells are the same ivshmem
 				   peer; the later one cannot connect */
+	CC_MEM_ADDR_RANGE,	/* region ends above 2^48, beyond any address
+				   of 4 KiB-granule tables */
 	CC_NUM_CODES
 };
 
@@ -190,6 +192,20 @@ int config_check_cells(const struct jailhouse_system *sys,
 		       const struct jailhouse_cell_desc *const cells[],
 		       unsigned int num_cells,
 		       config_check_report_t report, void *ctx);
+
+/*
+ * The same for cells[first..] joining cells[0..first-1], which were
+ * checked together before: only pairs with a joining cell are compared
+ * (the hypervisor creates one cell at a time).  Each pair costs up to
+ * num_memory_regions(a) * num_memory_regions(b) comparisons; a cell config
+ * of the hypervisor's 64 KiB holds about 2000 regions, and there are at
+ * most 63 other cells (one CPU each, the root keeps one): about 2.5e8
+ * comparisons for the worst create, well under a second at EL2.
+ */
+int config_check_cells_from(const struct jailhouse_system *sys,
+			    const struct jailhouse_cell_desc *const cells[],
+			    unsigned int num_cells, unsigned int first,
+			    config_check_report_t report, void *ctx);
 
 /*
  * Size a config declares in its header, summed in 64 bits: the ABI helpers

@@ -54,24 +54,47 @@ struct jailhouse_console {
 } __attribute__((packed));
 
 /*
- * The hypervisor's console ring, in a page of its own (header.console_page
- * is its offset in the image); the driver shows it as `jailhouse console`
- * and the root may be given read-only access.
+ * The hypervisor's console page (header.console_page is its offset in the
+ * image; the root may be given read-only access).  This is the interface
+ * between the hypervisor and its driver, which shows it as `jailhouse
+ * console`; it is not Jailhouse's.  Three logs, all written by one writer
+ * at a time:
  *
- * content[] is a ring; tail counts every byte ever written and wraps at
- * 2^32, a multiple of the ring size, so the newest byte is
- * content[(tail - 1) % JAILHOUSE_VIRT_CONSOLE_SIZE].  busy is non-zero
- * while a writer is inside: it changes 0 -> 1 before the bytes are written
- * and 1 -> 0 after tail is updated, each step behind a store barrier.  A
- * reader copies the ring, rereads busy and tail, and retries if busy was
- * set or tail moved.
+ * content[]: every message, in order: a ring.  tail counts every byte
+ *   ever written and wraps at 2^32, a multiple of the ring size, so the
+ *   byte at stream position p is content[p % JAILHOUSE_VIRT_CONSOLE_SIZE]
+ *   while tail - p <= JAILHOUSE_VIRT_CONSOLE_SIZE.
+ * enable_log[]: the first enable_len bytes of that stream, everything
+ *   printed until enabling finished (cut if longer); never overwritten
+ *   afterwards.  When the ring has lost part of it, readers show
+ *   enable_log[] first, then a separator if bytes after it are lost too,
+ *   then the ring.
+ * root_content[]: a second ring of only what was printed on behalf of the
+ *   root (during enable, and by root CPUs: management and its errors),
+ *   with its own byte counter root_tail.  Nothing a non-root cell makes
+ *   the hypervisor print lands here: the driver takes the reason of a
+ *   refused request from it.
+ *
+ * busy is non-zero while a writer is inside: it changes 0 -> 1 before any
+ * byte is written and 1 -> 0 after tail, root_tail and enable_len are
+ * updated, each step behind a store barrier.  A reader copies the page,
+ * rereads busy and tail, and retries if busy was set or tail moved.
  */
-#define JAILHOUSE_VIRT_CONSOLE_SIZE	2048
+#define JAILHOUSE_VIRT_CONSOLE_SIZE		2048
+#define JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE	1520
+#define JAILHOUSE_VIRT_CONSOLE_ROOT_SIZE	512
 
 struct jailhouse_virt_console {
 	volatile __u32 busy;
 	volatile __u32 tail;
 	char content[JAILHOUSE_VIRT_CONSOLE_SIZE];
+	volatile __u32 root_tail;
+	volatile __u32 enable_len;
+	char enable_log[JAILHOUSE_VIRT_CONSOLE_ENABLE_LOG_SIZE];
+	char root_content[JAILHOUSE_VIRT_CONSOLE_ROOT_SIZE];
 };
+
+/* the page holds it all (the hypervisor maps one page to the root) */
+#define JAILHOUSE_VIRT_CONSOLE_PAGE_SIZE	4096
 
 #endif /* !_JAILHOUSE_CONSOLE_H */

@@ -50,6 +50,11 @@
  *   cpu-on          PSCI CPU_ON of CPU 0 and CPU 3: DENIED expected
  *   system-off      PSCI SYSTEM_OFF: must stop this cell only
  *   system-reset    PSCI SYSTEM_RESET: likewise
+ *   flood           count=N (default 2000) times each: GICD_IROUTER of
+ *                   its own SPI to CPU 0 and PSCI CPU_ON of CPU 0, both
+ *                   refused with a message; then, 1.1 s later, one more
+ *                   IROUTER write.  The hypervisor must print a burst, then
+ *                   say how many it suppressed; the root stays responsive
  *   all             every attack that should not stop the cell, in turn
  */
 #include <inmate.h>
@@ -68,6 +73,9 @@
 #define CHECK_SGI		1
 #define POLL_HZ			100
 #define SETTLE_US		200000
+#define DEFAULT_FLOOD		2000
+/* more than the hypervisor's second between messages of a cell */
+#define FLOOD_PAUSE_US		1100000
 
 #define GICD_CTLR		0x0000
 #define GICD_ISENABLER		0x0100
@@ -447,6 +455,28 @@ static void attack_system_reset(const char *name)
 	       psci_system_reset());
 }
 
+/* Security review M3: a cell must not be able to flood the console. */
+static void attack_flood(const char *name)
+{
+	unsigned int count = cmdline_parse_int("count", DEFAULT_FLOOD);
+	unsigned int own_spi = cmdline_parse_int("spi", DEFAULT_OWN_SPI);
+	unsigned long own_router = gicd(GICD_IROUTER + own_spi * 8);
+	u64 cpu0 = cpu_mpidr() & ~0xffUL;
+	unsigned int n, denied = 0;
+
+	printk("attack %s: %u IROUTER%u writes and %u CPU_ON of CPU 0\n",
+	       name, count, own_spi, count);
+	for (n = 0; n < count; n++) {
+		mmio_write64(own_router, cpu0);
+		denied += psci_cpu_on(cpu0, 0, 0) == PSCI_DENIED;
+	}
+	printk("attack %s: %u of %u CPU_ON denied\n", name, denied, count);
+	verdict(name, denied == count, "starting a foreign CPU");
+	delay_us(FLOOD_PAUSE_US);
+	mmio_write64(own_router, cpu0);
+	printk("attack %s: done; the root must still answer\n", name);
+}
+
 static const struct attack attacks[] = {
 	{ "mem-write-root", attack_mem_write_root, false },
 	{ "mem-write-hv", attack_mem_write_hv, false },
@@ -470,6 +500,7 @@ static const struct attack attacks[] = {
 	{ "cpu-on", attack_cpu_on, true },
 	{ "system-off", attack_system_off, false },
 	{ "system-reset", attack_system_reset, false },
+	{ "flood", attack_flood, false },
 };
 
 static void run_attacks(const char *selected)

@@ -77,6 +77,54 @@ static void test_mem_wrap(void **state)
 	expect_only(&r, CC_MEM_WRAP, "mem_regions", ROOT_PCI_ECAM);
 }
 
+/*
+ * No 4 KiB-granule descriptor holds an address at or above 2^48: such a
+ * region would turn into attribute bits (security review L3).  Refused in
+ * the physical and in the guest-physical space; ending exactly at 2^48
+ * is still an address.  The comm region's phys_start is not an address.
+ */
+static void test_mem_addr_range(void **state)
+{
+	const struct config_check_finding *f;
+	struct world w;
+	struct recorder r;
+	char line[1024];
+
+	world_init(&w);
+	w.sys.mem_regions[ROOT_PCI_ECAM].phys_start = 1ULL << 48;
+	check_world(&w, &r);
+	f = expect_only(&r, CC_MEM_ADDR_RANGE, "mem_regions", ROOT_PCI_ECAM);
+	assert_int_equal(f->severity, CC_ERROR);
+	assert_true(config_check_format(f, line, sizeof(line)) > 0);
+	assert_non_null(strstr(line, "above 2^48"));
+	assert_non_null(strstr(line, "hint: addresses must end at or below"));
+
+	/* the last page below 2^48 straddling it */
+	world_init(&w);
+	w.inmate.mem_regions[INMATE_RAM].virt_start = (1ULL << 48) - 0x1000;
+	check_world(&w, &r);
+	f = expect_only(&r, CC_MEM_ADDR_RANGE, "mem_regions", INMATE_RAM);
+	assert_non_null(strstr(f->what, "guest-physical"));
+
+	world_init(&w);
+	w.inmate.mem_regions[INMATE_COMM].virt_start = 1ULL << 52;
+	check_world(&w, &r);
+	expect_only(&r, CC_MEM_ADDR_RANGE, "mem_regions", INMATE_COMM);
+
+	/* a comm region's phys_start is ignored, up there too */
+	world_init(&w);
+	w.inmate.mem_regions[INMATE_COMM].phys_start = 1ULL << 60;
+	assert_int_equal(check_world(&w, &r), 0);
+
+	/* ending at 2^48 is fine as far as the checker goes */
+	world_init(&w);
+	w.sys.mem_regions[ROOT_PCI_ECAM].phys_start =
+		(1ULL << 48) - w.sys.mem_regions[ROOT_PCI_ECAM].size;
+	w.sys.mem_regions[ROOT_PCI_ECAM].virt_start =
+		w.sys.mem_regions[ROOT_PCI_ECAM].phys_start;
+	assert_int_equal(check_world(&w, &r), 0);
+}
+
 static void test_mem_bad_flags(void **state)
 {
 	struct world w;
@@ -359,6 +407,37 @@ static void test_mem_cell_overlap(void **state)
 	expect_only(&r, CC_MEM_CELL_OVERLAP, "mem_regions", LINUX_UART);
 }
 
+/*
+ * The hypervisor checks a new cell only against the cells that exist,
+ * which were checked together before (L3: bounded work per create).
+ */
+static void test_cells_from_joining(void **state)
+{
+	const struct jailhouse_cell_desc *cells[2];
+	struct world w;
+	struct recorder r;
+
+	world_init(&w);
+	w.linux_demo.mem_regions[LINUX_LOADER].phys_start = 0x7fa00000;
+	cells[0] = &w.inmate.cell;
+	cells[1] = &w.linux_demo.cell;
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(config_check_cells_from(&w.sys.header, cells, 2, 1,
+						 record, &r), 1);
+	expect_only(&r, CC_MEM_CELL_OVERLAP, "mem_regions", LINUX_LOADER);
+
+	/* nobody joins: the existing pair is not compared again */
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(config_check_cells_from(&w.sys.header, cells, 2, 2,
+						 record, &r), 0);
+	expect_clean(&r);
+
+	/* from 0 is config_check_cells() */
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(config_check_cells_from(&w.sys.header, cells, 2, 0,
+						 record, &r), 1);
+}
 
 int main(void)
 {
@@ -367,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_mem_subpage_io_allowed),
 		cmocka_unit_test(test_mem_empty),
 		cmocka_unit_test(test_mem_wrap),
+		cmocka_unit_test(test_mem_addr_range),
 		cmocka_unit_test(test_mem_bad_flags),
 		cmocka_unit_test(test_mem_overlap_phys),
 		cmocka_unit_test(test_mem_overlap_virt),
@@ -380,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_mem_not_in_root),
 		cmocka_unit_test(test_mem_root_union),
 		cmocka_unit_test(test_mem_cell_overlap),
+		cmocka_unit_test(test_cells_from_joining),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

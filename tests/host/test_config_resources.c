@@ -147,6 +147,27 @@ static void test_comm_region_bad(void **state)
 	expect_only(&r, CC_COMM_REGION_BAD, "mem_regions", INMATE_COMM);
 }
 
+/*
+ * The root has no comm page: the hypervisor would map whatever a NULL page
+ * translates to (security review L3).  Refused, with the region named.
+ */
+static void test_comm_region_in_root(void **state)
+{
+	struct world w;
+	struct recorder r;
+	const struct config_check_finding *f;
+	char line[1024];
+
+	world_init(&w);
+	w.sys.mem_regions[ROOT_RAM].flags |= JAILHOUSE_MEM_COMM_REGION;
+	check_world(&w, &r);
+	f = expect_only(&r, CC_COMM_REGION_BAD, "mem_regions", ROOT_RAM);
+	assert_int_equal(f->severity, CC_ERROR);
+	assert_true(config_check_format(f, line, sizeof(line)) > 0);
+	assert_non_null(strstr(line, "comm region in the root cell"));
+	assert_non_null(strstr(line, "hint: only non-root cells"));
+}
+
 /* ---- platform ---------------------------------------------------------- */
 
 static void test_gic_version(void **state)
@@ -372,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_comm_region_missing),
 		cmocka_unit_test(test_comm_region_multiple),
 		cmocka_unit_test(test_comm_region_bad),
+		cmocka_unit_test(test_comm_region_in_root),
 		cmocka_unit_test(test_gic_version),
 		cmocka_unit_test(test_gic_bases),
 		cmocka_unit_test(test_hv_mem),

@@ -204,6 +204,104 @@ static void test_destroy_splits_blocks(void **state)
 	teardown_regime();
 }
 
+/* the break-before-make steps a live split makes (env->break_block) */
+struct break_call {
+	unsigned long virt, size;
+	unsigned int level;
+	u64 desc;
+	unsigned long phys;
+};
+static struct break_call breaks[8];
+static unsigned int num_breaks;
+
+static void record_break(void *ctx, unsigned long virt, unsigned long size)
+{
+	struct break_call *b = &breaks[num_breaks++];
+
+	assert_true(num_breaks <= 8);
+	b->virt = virt;
+	b->size = size;
+	/* what a walker sees at this moment */
+	b->desc = leaf(virt, &b->level);
+	b->phys = paging_virt_to_phys(&pg, virt + size - 1);
+}
+
+static const struct paging_env bbm_env = {
+	.alloc_table = fake_alloc,
+	.free_table = fake_free,
+	.virt_to_phys = fake_v2p,
+	.phys_to_virt = fake_p2v,
+	.break_block = record_break,
+};
+
+/*
+ * Splitting a block of live tables: the block entry is invalid while the
+ * hook runs (no walker can see block and table at once), then the table
+ * maps the same memory (security review L6).  Without the hook, the
+ * entry is replaced in place as before.
+ */
+static void test_split_break_before_make(void **state)
+{
+	unsigned int level;
+
+	setup_regime(0, 1, true);
+	pg.env = &bbm_env;
+	num_breaks = 0;
+	assert_int_equal(paging_create(&pg, 0x40000000, 0x40000000,
+				       0x40000000, PAGING_READ), 0);
+	assert_int_equal(num_breaks, 0);
+	assert_int_equal(paging_destroy(&pg, 0x40201000, 0x1000), 0);
+
+	/* the 1 GiB block, then the 2 MiB block below it */
+	assert_int_equal(num_breaks, 2);
+	assert_int_equal(breaks[0].virt, 0x40000000);
+	assert_int_equal(breaks[0].size, 0x40000000);
+	assert_int_equal(breaks[0].level, 1);
+	assert_int_equal(breaks[0].desc, 0);
+	assert_int_equal(breaks[0].phys, INVALID_PHYS_ADDR);
+	assert_int_equal(breaks[1].virt, 0x40200000);
+	assert_int_equal(breaks[1].size, 0x200000);
+	assert_int_equal(breaks[1].level, 2);
+	assert_int_equal(breaks[1].desc, 0);
+	assert_int_equal(breaks[1].phys, INVALID_PHYS_ADDR);
+
+	/* made: the rest of the memory is mapped as before */
+	assert_int_equal(paging_virt_to_phys(&pg, 0x40201000),
+			 INVALID_PHYS_ADDR);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x40200fff), 0x40200fff);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x40202000), 0x40202000);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x7fffffff), 0x7fffffff);
+	leaf(0x40600000, &level);
+	assert_int_equal(level, 2);
+	leaf(0x40202000, &level);
+	assert_int_equal(level, 3);
+
+	/* no split, no break: whole blocks, unmapped holes, new tables */
+	num_breaks = 0;
+	assert_int_equal(paging_destroy(&pg, 0x40400000, 0x200000), 0);
+	assert_int_equal(paging_create(&pg, 0x90000000, 0x1000, 0x90000000,
+				       PAGING_READ), 0);
+	assert_int_equal(num_breaks, 0);
+	teardown_regime();
+}
+
+/* output addresses beyond the descriptor's 48 bits are refused (L3) */
+static void test_phys_beyond_48_bits(void **state)
+{
+	setup_regime(0, 1, true);
+	assert_int_equal(paging_create(&pg, 1UL << 48, 0x1000, 0x40000000,
+				       PAGING_READ), -ERANGE);
+	assert_int_equal(paging_create(&pg, (1UL << 48) - 0x1000, 0x2000,
+				       0x40000000, PAGING_READ), -ERANGE);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x40000000),
+			 INVALID_PHYS_ADDR);
+	assert_int_equal(paging_create(&pg, (1UL << 48) - 0x1000, 0x1000,
+				       0x40000000, PAGING_READ), 0);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x40000000),
+			 (1UL << 48) - 0x1000);
+	teardown_regime();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +310,8 @@ int main(void)
 		cmocka_unit_test(test_no_huge_and_overlap),
 		cmocka_unit_test(test_stage2_concatenated_root),
 		cmocka_unit_test(test_destroy_splits_blocks),
+		cmocka_unit_test(test_split_break_before_make),
+		cmocka_unit_test(test_phys_beyond_48_bits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -84,6 +84,8 @@ unsigned long bootstrap_build_tables(unsigned long image, struct per_cpu *cpu)
 	cpu->phys = (unsigned long)cpu;
 	/* what every way out of the hypervisor restores */
 	asm volatile("mrs %0, hcr_el2" : "=r" (cpu->arch.linux_hcr));
+	asm volatile("mrs %0, mdcr_el2" : "=r" (cpu->arch.linux_mdcr));
+	asm volatile("mrs %0, cptr_el2" : "=r" (cpu->arch.linux_cptr));
 	/*
 	 * The hypervisor's waits for other CPUs (enable rendezvous, parking
 	 * a cell) sleep in WFE with a deadline: an event stream (a wake-up

@@ -18,7 +18,9 @@
  *  - the PMU: counters, event types and filters, enables, overflow and
  *    interrupt-enable flags, PMSELR, PMUSERENR;
  *  - debug: breakpoint and watchpoint value and control registers,
- *    MDSCR_EL1, MDCCINT_EL1.
+ *    MDSCR_EL1, MDCCINT_EL1;
+ *  - for a non-root cell, SPE and TRBE buffers stopped, the trace filter
+ *    off (owner_traps.c, which also traps them and the AMU for cells).
  * Which of the optional ones exist is read from the ID registers of the
  * CPU itself, every time: the cores of a big.LITTLE system differ.  What
  * EL2 traps for every guest (CPTR_EL2, HCR_EL2.APK as Linux set them) no
@@ -29,6 +31,7 @@
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/percpu.h>
+#include <asm/owner_traps.h>
 #include <asm/sysregs.h>
 
 #define ID_AA64ISAR2_EL1	S3_0_C0_C6_2
@@ -294,6 +297,9 @@ void arch_cpu_state_reset(struct per_cpu *cpu_data)
 	reset_mte(cpu_data);
 	reset_pmu();
 	reset_debug();
+	/* the cell cannot reach them (owner_traps.c), the root set them */
+	if (cpu_data->cell != &root_cell)
+		owner_traps_reset_units();
 	/* before FP/SIMD: the firmware is not guaranteed to leave it alone */
 	if (cpu_data->cell != &root_cell)
 		psci_cell_ssbd_on();

@@ -45,6 +45,7 @@
  * change that saved setup (everything else it writes there is ignored).
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
@@ -108,12 +109,13 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 	spin_unlock(&gic_lock);
 
 	if (one_of_n)
-		printk("WARNING: cell \"%s\": 1-of-N routing of IRQ%u is not "
-		       "supported, write ignored\n", cell->config->name, irq);
+		cell_printk(cell, "WARNING: cell \"%s\": 1-of-N routing of "
+			    "IRQ%u is not supported, write ignored\n",
+			    cell->config->name, irq);
 	else if (foreign)
-		printk("Attempt to route IRQ%u outside of cell \"%s\" "
-		       "(IROUTER 0x%llx), write ignored\n", irq,
-		       cell->config->name, route);
+		cell_printk(cell, "Attempt to route IRQ%u outside of cell "
+			    "\"%s\" (IROUTER 0x%llx), write ignored\n", irq,
+			    cell->config->name, route);
 	return MMIO_HANDLED;
 }
 

@@ -26,6 +26,7 @@
  *     itself, and for park loops; it does not count VMEXITS_TOTAL.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/irqchip.h>
@@ -419,7 +420,8 @@ static void handle_lpi(struct per_cpu *cpu_data, unsigned int irq)
 		return;
 	}
 	if (!cpu_data->gic.lpis_dropped++)
-		printk("WARNING: CPU %u of cell \"%s\": LPI %u dropped "
+		cell_printk(cpu_data->cell,
+			    "WARNING: CPU %u of cell \"%s\": LPI %u dropped "
 		       "(LPIs are the root cell's), further ones silently\n",
 		       cpu_data->cpu_id, cpu_data->cell->config->name, irq);
 }
@@ -627,31 +629,19 @@ static void send_virtual_sgi(struct per_cpu *target, unsigned int irq)
 	irqchip_send_sgi(target->cpu_id, irq);
 }
 
-/* enough to see what an inmate tries, too few to flood the console */
-#define MAX_FOREIGN_SGI_REPORTS	8
-
+/* one line per foreign target, within the cell's message limit */
 static void report_foreign_sgis(struct per_cpu *cpu_data, unsigned int irq,
 				u64 cpus)
 {
-	unsigned int *reports = &cpu_data->gic.foreign_sgi_reports;
 	unsigned int cpu;
 
 	while (cpus) {
 		cpu = __builtin_ctzll(cpus);
 		cpus &= cpus - 1;
-		if (*reports < MAX_FOREIGN_SGI_REPORTS)
-			printk("WARNING: cell \"%s\": CPU %u sent SGI %u to "
-			       "CPU %u outside the cell, dropped\n",
-			       cpu_data->cell->config->name,
-			       cpu_data->cpu_id, irq, cpu);
-		else if (*reports == MAX_FOREIGN_SGI_REPORTS)
-			printk("WARNING: cell \"%s\": further SGIs from CPU "
-			       "%u outside the cell dropped silently\n",
-			       cpu_data->cell->config->name,
-			       cpu_data->cpu_id);
-		else
-			return;
-		(*reports)++;
+		cell_printk(cpu_data->cell, "WARNING: cell \"%s\": CPU %u "
+			    "sent SGI %u to CPU %u outside the cell, "
+			    "dropped\n", cpu_data->cell->config->name,
+			    cpu_data->cpu_id, irq, cpu);
 	}
 }
 
@@ -814,7 +804,6 @@ int irqchip_cpu_init(struct per_cpu *cpu_data)
 	}
 	gic->pending_words = 0;
 	gic->sgi_inbox = 0;
-	gic->foreign_sgi_reports = 0;
 	gic->lpis.count = 0;
 	gic->lpis.lost = 0;
 	gic->lpis_dropped = 0;
@@ -1083,7 +1072,6 @@ void irqchip_cpu_reset(struct per_cpu *cpu_data)
 		gic->pending_virt[n] = 0;
 	}
 	gic->pending_words = 0;
-	gic->foreign_sgi_reports = 0;
 	/* LPIs the root left waiting here: its driver moved them away */
 	gic->lpis.count = 0;
 	gic->lpis.lost = 0;

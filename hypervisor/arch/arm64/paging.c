@@ -4,7 +4,8 @@
  * hypervisor's own stage 1 at EL2 and for the cells' stage 2.  Pure C over
  * struct paging_structs: tables come from the env's allocator, so the
  * host tests (tests/host/test_paging.c) run this very file.  TLB and
- * barrier maintenance is the caller's business.
+ * barrier maintenance is the caller's business, except when a block of
+ * tables in use is split (env->break_block, see split_block()).
  */
 #include <jailhouse/errno.h>
 #include <jailhouse/paging.h>
@@ -72,10 +73,18 @@ static bool is_table(u64 desc, unsigned int level)
 	return level < 3 && (desc & PTE_TYPE_MASK) == PTE_TABLE;
 }
 
-/* Replaces the block at *entry by a table of the next level mapping the
- * same memory with the same attributes. */
+/*
+ * Replaces the block at *entry, which maps virt, by a table of the next
+ * level mapping the same memory with the same attributes.  Where other
+ * CPUs may be using the block (env->break_block), a valid block is never
+ * replaced by a valid table in one store: without FEAT_BBM the TLBs may
+ * then hold both and raise TLB conflict aborts.  The entry goes invalid
+ * first, the block leaves all TLBs, and only then the table is installed;
+ * a CPU that walks in between takes a translation fault and must retry
+ * (the stage-2 abort handler does: arch_stage2_fault_retry()).
+ */
 static int split_block(const struct paging_structs *pg, u64 *entry,
-		       unsigned int level)
+		       unsigned int level, unsigned long virt)
 {
 	u64 block = *entry;
 	u64 attr = block & ~PTE_ADDR_MASK & ~PTE_TYPE_MASK;
@@ -90,14 +99,20 @@ static int split_block(const struct paging_structs *pg, u64 *entry,
 	for (n = 0; n < ENTRIES; n++)
 		table[n] = (phys + n * step) | attr |
 			(level + 1 == 3 ? PTE_PAGE : PTE_BLOCK);
+	if (pg->env->break_block) {
+		*entry = 0;
+		pg->env->break_block(pg->env->ctx,
+				     virt & ~(level_size(level) - 1),
+				     level_size(level));
+	}
 	*entry = pg->env->virt_to_phys(pg->env->ctx, table) | PTE_TABLE;
 	return 0;
 }
 
-/* The table at level + 1 below *entry, created if missing, split off a
- * block if *entry is one. */
+/* The table at level + 1 below *entry (which maps virt), created if
+ * missing, split off a block if *entry is one. */
 static u64 *next_table(const struct paging_structs *pg, u64 *entry,
-		       unsigned int level)
+		       unsigned int level, unsigned long virt)
 {
 	u64 *table;
 	int err;
@@ -109,7 +124,7 @@ static u64 *next_table(const struct paging_structs *pg, u64 *entry,
 		*entry = pg->env->virt_to_phys(pg->env->ctx, table) |
 			PTE_TABLE;
 	} else if (!is_table(*entry, level)) {
-		err = split_block(pg, entry, level);
+		err = split_block(pg, entry, level, virt);
 		if (err)
 			return NULL;
 	}
@@ -125,6 +140,9 @@ int paging_create(struct paging_structs *pg, unsigned long phys,
 		return -EINVAL;
 	if (virt + size < virt || phys + size < phys)
 		return -EINVAL;
+	/* the output address field has 48 bits: more would be attributes */
+	if (size && ((phys + size - 1) & ~(PTE_ADDR_MASK | (PAGE_SIZE - 1))))
+		return -ERANGE;
 	if (size && (!in_range(pg, virt) || !in_range(pg, virt + size - 1)))
 		return -ERANGE;
 
@@ -150,7 +168,7 @@ int paging_create(struct paging_structs *pg, unsigned long phys,
 			entry = &table[entry_index(pg, virt, level)];
 			if ((*entry & PTE_VALID) && !is_table(*entry, level))
 				return -EBUSY;
-			table = next_table(pg, entry, level);
+			table = next_table(pg, entry, level, virt);
 			if (!table)
 				return -ENOMEM;
 		}
@@ -200,7 +218,7 @@ int paging_destroy(struct paging_structs *pg, unsigned long virt,
 				size -= bs;
 				break;
 			}
-			table = next_table(pg, entry, level);
+			table = next_table(pg, entry, level, virt);
 			if (!table)
 				return -ENOMEM;
 			level++;

@@ -28,6 +28,7 @@
  * smccc exit; none stops the CPU.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/control.h>
 #include <jailhouse/image.h>
 #include <jailhouse/irqchip.h>
@@ -147,15 +148,27 @@ static long psci_cpu_on(struct per_cpu *cpu_data, unsigned long mpidr,
 		target = cpu_by_mpidr(NULL, mpidr);
 		if (!target)
 			return PSCI_INVALID_PARAMETERS;
-		printk("PSCI CPU_ON of CPU %u refused: cell \"%s\" (CPU %u) "
-		       "does not own it\n", target->cpu_id,
-		       cpu_data->cell->config->name, cpu_data->cpu_id);
+		cell_printk(cpu_data->cell, "PSCI CPU_ON of CPU %u refused: "
+			    "cell \"%s\" (CPU %u) does not own it\n",
+			    target->cpu_id, cpu_data->cell->config->name,
+			    cpu_data->cpu_id);
 		return PSCI_DENIED;
 	}
 
 	spin_lock(&cpu_power_lock);
 	if (cpu_data->cell->stopping) {
 		/* the cell is being stopped: its CPUs stay where they are */
+		spin_unlock(&cpu_power_lock);
+		return PSCI_DENIED;
+	}
+	/*
+	 * The lookup above ran without the lock: cell create may have moved
+	 * the target to a new cell since (the root onlining a CPU while it
+	 * is handed to a cell).  Only under the lock, which move_cpus()
+	 * holds, is its owner settled; resuming it at the root's entry in
+	 * another cell would start that cell before START.
+	 */
+	if (target->cell != cpu_data->cell) {
 		spin_unlock(&cpu_power_lock);
 		return PSCI_DENIED;
 	}

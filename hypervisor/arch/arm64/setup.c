@@ -17,6 +17,7 @@
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <asm/cpu_state.h>
+#include <asm/owner_traps.h>
 #include <asm/paging_arm64.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -55,6 +56,15 @@ static unsigned int s2_root_level, s2_root_pages;
 
 static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48 };
 
+/*
+ * Held while a stage 2 changes, so that a CPU that faulted on an entry
+ * being split (break-before-make, stage2_break_block()) can tell, once the
+ * splitter is done, whether its address is mapped now.
+ */
+static spinlock_t stage2_lock = SPINLOCK_INIT;
+/* hv_paging_env plus break-before-make for splits of live blocks */
+static struct paging_env stage2_env;
+
 void psci_probe_firmware(void);
 
 static u64 guest_hcr(struct per_cpu *cpu_data)
@@ -66,10 +76,56 @@ static u64 guest_hcr(struct per_cpu *cpu_data)
 	return hcr;
 }
 
+/*
+ * A stage-2 block is about to become a table (paging.c split_block()) and
+ * its entry is invalid now.  The root's tables are split while its other
+ * CPUs run on them (cell create, start, destroy take its memory), always
+ * by a root CPU: VTTBR_EL2 holds the root's VMID here, and TLBI by IPA
+ * acts on that VMID in every CPU of the inner shareable domain.  A block
+ * is one TLB entry whatever address of it is named; the combined stage 1
+ * and 2 entries go with VMALLE1IS.  Another cell's tables are never split
+ * while its CPUs run (they are stopped, and flush their TLB when they
+ * start: arch_cpu_start()).
+ */
+static void stage2_break_block(void *ctx, unsigned long ipa,
+			       unsigned long size)
+{
+	asm volatile("dsb ishst; tlbi ipas2e1is, %0; dsb ish; "
+		     "tlbi vmalle1is; dsb ish; isb"
+		     : : "r" (ipa >> PAGE_SHIFT) : "memory");
+}
+
+#define FSC_MASK		0x3f
+#define FSC_TRANSLATION		0x04	/* levels 0-3: 0x04-0x07 */
+
+/*
+ * A stage-2 translation fault (data, instruction, or stage-1 walk) on an
+ * address that is mapped by the time the stage-2 lock is free again: the
+ * CPU walked while a block was being split.  The caller returns to the
+ * same instruction.  Faults on addresses that stay unmapped (emulated or
+ * refused) are left to the caller.  Only on the failure paths: emulated
+ * MMIO never pays for the lock.
+ */
+bool arch_stage2_fault_retry(u64 esr, u64 ipa)
+{
+	struct cell *cell = this_cell();
+	unsigned long phys;
+
+	if ((ESR_ISS(esr) & FSC_MASK & ~3) != FSC_TRANSLATION)
+		return false;
+	spin_lock(&stage2_lock);
+	phys = paging_virt_to_phys(&cell->stage2, ipa);
+	spin_unlock(&stage2_lock);
+	return phys != INVALID_PHYS_ADDR;
+}
+
 int arch_init_early(void)
 {
 	unsigned long stub_phys;
 	int err;
+
+	stage2_env = hv_paging_env;
+	stage2_env.break_block = stage2_break_block;
 
 	parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
 	if (parange > 5)
@@ -143,6 +199,7 @@ void arch_cpu_activate(struct per_cpu *cpu_data)
 	write_sysreg(vbar_el2, hyp_vectors);
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
 	write_sysreg(hcr_el2, guest_hcr(cpu_data));
+	arch_owner_traps_apply(cpu_data);
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
 }
@@ -170,6 +227,8 @@ arch_cpu_exit(struct per_cpu *cpu_data, struct trap_context *frame,
 
 	write_sysreg(hcr_el2, cpu_data->arch.linux_hcr);
 	write_sysreg(cnthctl_el2, cpu_data->arch.linux_cnthctl);
+	write_sysreg(mdcr_el2, cpu_data->arch.linux_mdcr);
+	write_sysreg(cptr_el2, cpu_data->arch.linux_cptr);
 	write_sysreg(vttbr_el2, 0);
 	isb();
 	asm volatile("tlbi vmalls12e1; dsb nsh; isb" : : : "memory");
@@ -190,7 +249,7 @@ int arch_cell_init(struct cell *cell)
 	/* the VMID is the cell id, 8 bits */
 	if (cell->id > 0xff)
 		return -E2BIG;
-	pg->env = &hv_paging_env;
+	pg->env = &stage2_env;
 	pg->root_level = s2_root_level;
 	pg->root_pages = s2_root_pages;
 	pg->stage2 = true;
@@ -213,6 +272,7 @@ int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem)
 {
 	unsigned int flags = 0;
+	int err;
 
 	if (mem->flags & JAILHOUSE_MEM_READ)
 		flags |= PAGING_READ;
@@ -226,8 +286,29 @@ int arch_map_memory_region(struct cell *cell,
 		flags |= PAGING_NO_HUGE;
 	if (mem->virt_start + mem->size > (1UL << ipa_bits))
 		return -ERANGE;
-	return paging_create(&cell->stage2, mem->phys_start, mem->size,
-			     mem->virt_start, flags);
+	/*
+	 * The config checker allows up to 2^48; the CPUs may have fewer
+	 * physical address bits (ID_AA64MMFR0_EL1.PARange, the same on every
+	 * CPU: arch_cpu_init()).  Beyond them a descriptor faults, or its
+	 * address is taken modulo the size on some cores: never map it.
+	 */
+	if (!arch_phys_range_valid(mem->phys_start, mem->size))
+		return -ERANGE;
+	spin_lock(&stage2_lock);
+	err = paging_create(&cell->stage2, mem->phys_start, mem->size,
+			    mem->virt_start, flags);
+	spin_unlock(&stage2_lock);
+	return err;
+}
+
+bool arch_phys_range_valid(unsigned long phys, unsigned long size)
+{
+	return phys + size >= phys && phys + size <= (1UL << ipa_bits);
+}
+
+unsigned int arch_phys_addr_bits(void)
+{
+	return ipa_bits;
 }
 
 void arch_cell_destroy(struct cell *cell)
@@ -244,7 +325,12 @@ void arch_cell_destroy(struct cell *cell)
 int arch_unmap_memory_region(struct cell *cell,
 			     const struct jailhouse_memory *mem)
 {
-	return paging_destroy(&cell->stage2, mem->virt_start, mem->size);
+	int err;
+
+	spin_lock(&stage2_lock);
+	err = paging_destroy(&cell->stage2, mem->virt_start, mem->size);
+	spin_unlock(&stage2_lock);
+	return err;
 }
 
 void arch_flush_current_stage2(void)
@@ -291,6 +377,7 @@ arch_cpu_start(struct per_cpu *cpu_data, unsigned long entry,
 	}
 	write_sysreg(hcr_el2, guest_hcr(cpu_data));
 	write_sysreg(vttbr_el2, cpu_data->cell->vttbr);
+	arch_owner_traps_apply(cpu_data);
 	isb();
 	/* a previous cell may have had this VMID or left code at entry */
 	asm volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb"

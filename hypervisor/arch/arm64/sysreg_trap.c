@@ -19,6 +19,9 @@
  * cell.  Linux does not touch ACTLR_EL1 (only KVM emulates it for its
  * guests).
  *
+ * SPE, TRBE, the trace filter and the AMU (MDCR_EL2, CPTR_EL2.TAM,
+ * non-root cells): read as zero, writes ignored (owner_traps.c).
+ *
  * IMPLEMENTATION DEFINED registers (HCR_EL2.TIDCP, non-root cells): Op0
  * 3, CRn 11 or 15, e.g. the CPUACTLR/CPUECTLR/L2CTLR family of Cortex-A
  * cores.  Any access stops the cell with the register's name.  Linux
@@ -26,8 +29,10 @@
  * not on the cores this hypervisor supports.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_printk.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
+#include <asm/owner_traps.h>
 #include <asm/sysreg_name.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -73,10 +78,11 @@ static void report_refused(const struct trap_context *ctx, u32 iss,
 	struct per_cpu *cpu_data = this_cpu_data();
 	char buf[SYSREG_NAME_MAX];
 
-	printk("ERROR: %s %s%s refused: cell \"%s\", CPU %u, PC 0x%016llx\n",
-	       iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
-	       sysreg_name_from_iss(iss, buf, sizeof(buf)), cpu_data->cell->config->name,
-	       cpu_data->cpu_id, ctx->elr);
+	cell_printk(cpu_data->cell, "ERROR: %s %s%s refused: cell \"%s\", "
+		    "CPU %u, PC 0x%016llx\n",
+		    iss & SYSREG_ISS_READ ? "read of" : "write to", kind,
+		    sysreg_name_from_iss(iss, buf, sizeof(buf)),
+		    cpu_data->cell->config->name, cpu_data->cpu_id, ctx->elr);
 }
 
 /*
@@ -101,7 +107,7 @@ bool sysreg_trap_is_state_guard(u32 iss)
 {
 	return is_set_way_op(iss) ||
 		(iss & SYSREG_ISS_MASK) == SYSREG_ACTLR_EL1 ||
-		sysreg_is_impdef(iss);
+		sysreg_is_impdef(iss) || owner_trap_is_unit_reg(iss);
 }
 
 enum trap_result sysreg_trap_state_guard(struct trap_context *ctx, u64 esr)
@@ -123,6 +129,13 @@ enum trap_result sysreg_trap_state_guard(struct trap_context *ctx, u64 esr)
 			return TRAP_FORBIDDEN;
 		}
 		trap_set_reg(ctx, rt, read_sysreg(actlr_el1));
+		ctx->elr += 4;
+		return TRAP_HANDLED;
+	}
+	if (owner_trap_is_unit_reg(iss)) {
+		/* SPE, TRBE, trace filter, AMU of a non-root cell */
+		if (iss & SYSREG_ISS_READ)
+			trap_set_reg(ctx, rt, owner_trap_read_value(iss));
 		ctx->elr += 4;
 		return TRAP_HANDLED;
 	}

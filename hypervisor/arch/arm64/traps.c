@@ -72,6 +72,9 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 	mmio.value = 0;
 
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
+		/* RAM under a block being split (L6): try again */
+		if (arch_stage2_fault_retry(esr, mmio.address))
+			return TRAP_HANDLED;
 		report_data_abort(iss & DABT_S1PTW ?
 				  "stage-1 table walk outside the cell" :
 				  "data abort", ctx, esr, mmio.address, NULL);
@@ -85,6 +88,9 @@ static enum trap_result handle_dabt(struct trap_context *ctx, u64 esr)
 
 	cpu_data->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	res = mmio_handle_access(&mmio);
+	if (res == MMIO_UNHANDLED &&
+	    arch_stage2_fault_retry(esr, mmio.address))
+		return TRAP_HANDLED;
 	switch (res) {
 	case MMIO_HANDLED:
 		break;
@@ -241,6 +247,8 @@ void arch_handle_trap(struct trap_context *ctx)
 		res = handle_dabt(ctx, esr);
 		break;
 	case EC_IABT_LOW:
+		if (arch_stage2_fault_retry(esr, fault_ipa()))
+			return;
 		report_insn_abort(ctx, esr, fault_ipa());
 		res = TRAP_FORBIDDEN;
 		break;

@@ -61,6 +61,10 @@ int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem);
 int arch_unmap_memory_region(struct cell *cell,
 			     const struct jailhouse_memory *mem);
+/* [phys, phys + size) lies within the CPUs' physical address size */
+bool arch_phys_range_valid(unsigned long phys, unsigned long size);
+/* the CPUs' physical address size in bits */
+unsigned int arch_phys_addr_bits(void);
 /*
  * After unmapping from the stage 2 of the cell this CPU runs (the root):
  * invalidate that VMID's TLB entries on every CPU.

@@ -11,6 +11,7 @@
 #include <jailhouse/cell_cpus.h>
 #include <jailhouse/irqchip.h>
 #include <jailhouse/paging.h>
+#include <jailhouse/ratelimit.h>
 #include <asm/spinlock.h>
 
 #define MAX_MMIO_REGIONS	64
@@ -58,6 +59,10 @@ struct cell {
 	/* virtual console: the line being assembled, printed tagged */
 	char console_line[128];
 	unsigned int console_len;
+
+	/* messages the cell provokes: their limit (cell_printk.h) */
+	spinlock_t msg_lock;
+	struct ratelimit msg_limit;
 };
 
 extern struct cell root_cell;

@@ -46,6 +46,14 @@ struct paging_env {
 	void (*free_table)(void *ctx, void *table);
 	unsigned long (*virt_to_phys)(void *ctx, void *table);
 	void *(*phys_to_virt)(void *ctx, unsigned long phys);
+	/*
+	 * Optional, for tables other CPUs walk while they change: called
+	 * when a block descriptor covering [virt, virt + size) has just been
+	 * made invalid, before the table replacing it is installed
+	 * (break-before-make).  Must make the invalid entry visible and
+	 * remove every TLB entry of the block on every CPU.
+	 */
+	void (*break_block)(void *ctx, unsigned long virt, unsigned long size);
 	void *ctx;
 };
 

@@ -14,6 +14,13 @@
 #define PRINTK_MAX_LEN		256
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void vprintk(const char *fmt, va_list ap);
+
+/*
+ * Enabling is over: its log stays in the console page from now on, out of
+ * reach of anything printed later (see <jailhouse/console.h>).
+ */
+void printk_enable_done(void);
 
 /* NULL stops UART output (e.g. before the UART mapping goes away) */
 void printk_set_uart(struct uart_chip *chip);

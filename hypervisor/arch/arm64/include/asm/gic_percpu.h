@@ -43,8 +43,6 @@ struct gic_percpu {
 	 * atomically by them; the CPU takes them all at once into pending.
 	 */
 	u32 sgi_inbox;
-	/* SGIs to CPUs outside the cell reported by this CPU so far */
-	unsigned int foreign_sgi_reports;
 	/*
 	 * Virtual LPIs (root cell only) waiting for a list register: their
 	 * INTIDs lie beyond pending[], and their priority is the one they

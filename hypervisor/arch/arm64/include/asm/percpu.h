@@ -17,6 +17,9 @@ struct arch_per_cpu {
 	u64 actlr_el1;
 	/* CNTHCTL_EL2: the hypervisor adds an event stream, exit restores */
 	u64 linux_cnthctl;
+	/* Linux's debug and coprocessor traps: the root's, restored at exit */
+	u64 linux_mdcr;
+	u64 linux_cptr;
 };
 
 static inline struct per_cpu *arch_this_cpu_data(void)

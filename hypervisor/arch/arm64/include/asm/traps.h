@@ -68,6 +68,12 @@ void __attribute__((noreturn)) return_to_guest(struct trap_context *frame);
 struct trap_context *this_trap_context(void);
 
 /*
+ * A stage-2 translation fault on an address the cell has mapped by now (a
+ * block of it was being split): return to the instruction (setup.c).
+ */
+bool arch_stage2_fault_retry(u64 esr, u64 ipa);
+
+/*
  * Register n of the guest as an instruction's Rt field names it: 31 reads
  * as zero and writes are discarded (xzr).
  */
