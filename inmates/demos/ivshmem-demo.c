@@ -5,13 +5,19 @@
  * to ID + 1, and then, once a second, rings the next peer (vector 0).  On
  * each interrupt it counts it and prints the peers' states that changed
  * ("state[N] = S"); it writes the count into its slot of the R/W section
- * and ten times the count into its output section, as Jailhouse's does.
+ * and ten times the count into its output section, as Jailhouse's does,
+ * and the state it last saw of peer N into word 1 + N of its output
+ * section (for tests: the root reads them through /dev/mem).
  *
  * Command line (cell load -s "..." -a 0x1000):
  *   target=N     the peer to ring (default: the next ID, wrapping)
  *   interval=MS  between doorbells (default 1000, 0: never ring)
  *   bar=ADDR     where to put the register BAR (default 0xff000000)
  *   state=S      the state to announce (default ID + 1)
+ *   quiet        print neither doorbells sent nor interrupts received
+ *                (several cells share a UART)
+ *   burst=N      ring the target N times at once after set-up (for
+ *                counting exits: each doorbell is one)
  *   attack=WHAT  after set-up: "state-table" writes the read-only state
  *                table, "output" writes the next peer's output section,
  *                "doorbell" rings peer 11 and vector 5 (absent: ignored),
@@ -26,6 +32,7 @@ static volatile unsigned int irq_count;
 static u32 seen_state[16];
 static u64 tick_ticks;
 static volatile bool tick;
+static bool quiet;
 
 static void print_changed_states(void)
 {
@@ -40,6 +47,11 @@ static void print_changed_states(void)
 			seen_state[n] = state;
 			printk("IVSHMEM: state[%u] = %u\n", n, state);
 		}
+		if (dev.output_section_size >= 4 * (1 + 16) &&
+		    dev.id < dev.max_peers)
+			((volatile u32 *)ivshmem_output_section(&dev,
+							       dev.id))[1 + n] =
+				state;
 	}
 }
 
@@ -57,7 +69,8 @@ static void handle_irq(unsigned int irq)
 	if (dev.output_section_size && dev.id < dev.max_peers)
 		*(volatile u32 *)ivshmem_output_section(&dev, dev.id) =
 			irq_count * 10;
-	printk("IVSHMEM: got interrupt 0 (#%u)\n", irq_count);
+	if (!quiet)
+		printk("IVSHMEM: got interrupt 0 (#%u)\n", irq_count);
 	print_changed_states();
 }
 
@@ -89,7 +102,7 @@ void inmate_main(void)
 {
 	unsigned long bar = cmdline_parse_int("bar", DEFAULT_BAR);
 	long long interval_ms = cmdline_parse_int("interval", 1000);
-	unsigned int target, before;
+	unsigned int target, before, burst, n;
 	char what[16];
 	u32 state;
 
@@ -121,6 +134,7 @@ void inmate_main(void)
 	target = dev.max_peers ? (dev.id + 1) % dev.max_peers : 0;
 	target = cmdline_parse_int("target", target);
 	state = cmdline_parse_int("state", dev.id + 1);
+	quiet = cmdline_parse_bool("quiet", false);
 
 	ivshmem_enable_irq(&dev, true);
 	ivshmem_set_state(&dev, state);
@@ -130,6 +144,12 @@ void inmate_main(void)
 	cmdline_parse_str("attack", what, sizeof(what), "");
 	if (what[0])
 		attack(what);
+	burst = cmdline_parse_int("burst", 0);
+	if (burst > 0) {
+		for (n = 0; n < burst; n++)
+			ivshmem_ring(&dev, target, 0);
+		printk("IVSHMEM: rang peer %u %u times\n", target, burst);
+	}
 
 	tick_ticks = timer_get_frequency() * (interval_ms > 0 ?
 					      interval_ms : 1000) / 1000;
@@ -146,11 +166,11 @@ void inmate_main(void)
 		if (tick) {
 			tick = false;
 			print_changed_states();
-			if (interval_ms > 0) {
+			if (interval_ms > 0 && !quiet)
 				printk("IVSHMEM: sending IRQ 0 to peer %u "
 				       "(received %u)\n", target, irq_count);
+			if (interval_ms > 0)
 				ivshmem_ring(&dev, target, 0);
-			}
 		}
 		wait_for_interrupt();
 	}
