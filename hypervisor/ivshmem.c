@@ -122,7 +122,7 @@ static void reset(struct ivshmem_endpoint *ive)
 
 	cs[0x00 / 4] = IVSHMEM_DEVICE_ID << 16 | IVSHMEM_VENDOR_ID;
 	cs[0x04 / 4] = PCI_STS_CAPS << 16;
-	cs[0x08 / 4] = PCI_DEV_CLASS_OTHER << 24 |
+	cs[0x08 / 4] = (u32)PCI_DEV_CLASS_OTHER << 24 |
 		(u32)info->shmem_protocol << 8;
 	cs[0x2c / 4] = IVSHMEM_DEVICE_ID << 16 | IVSHMEM_VENDOR_ID;
 	cs[PCI_CFG_CAP_PTR / 4] = IVSHMEM_CFG_VNDR_CAP;
