@@ -62,7 +62,11 @@ install: all
 		$(DESTDIR)$(firmwaredir)/jailhouse.bin
 	install -D -m 0644 driver/jailhouse.ko \
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/jailhouse.ko
+	install -D -m 0644 driver/uio_ivshmem.ko \
+		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/uio_ivshmem.ko
 	install -D -m 0755 tools/jailhouse $(DESTDIR)$(sbindir)/jailhouse
+	install -D -m 0755 tools/demos/ivshmem-demo \
+		$(DESTDIR)$(sbindir)/ivshmem-demo
 	install -d $(DESTDIR)$(libexecdir)/jailhouse
 	for f in tools/jailhouse-*; do \
 		[ -f "$$f" ] && [ -x "$$f" ] || continue; \
