@@ -12,6 +12,7 @@
 #include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/string.h>
+#include <jailhouse/vpci.h>
 #include <asm/mmio.h>
 
 int mmio_region_register(struct cell *cell, unsigned long start,
@@ -128,7 +129,8 @@ enum mmio_result mmio_handle_access(struct mmio_access *mmio)
 		mmio->address = addr;
 		return res;
 	}
-	return MMIO_UNHANDLED;
+	/* virtual PCI BARs move at run time: not in the table */
+	return vpci_bar_access(cell, mmio);
 }
 
 struct subpage_region {
