@@ -308,13 +308,18 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ivshmem->info.mmap = ivshmem_mmap;
 	ivshmem->info.release = ivshmem_release;
 
-	err = pcim_iomap_regions(pdev, BIT(0), ivshmem->info.name);
-	if (err) {
-		pci_err(pdev, "cannot map the registers (BAR0, error %d)\n",
-			err);
-		return err;
+	/*
+	 * Mapped, not claimed: the PCI core has placed BAR0 in the host's
+	 * window already, and on QEMU Jailhouse's window lies in the unused
+	 * tail of the GIC redistributor range, which the GIC driver claims
+	 * as busy, so that a claim below it would fail.
+	 */
+	ivshmem->regs = pcim_iomap(pdev, 0, sizeof(struct ivshmem_regs));
+	if (!ivshmem->regs) {
+		pci_err(pdev, "cannot map the registers (BAR0 %pR)\n",
+			&pdev->resource[0]);
+		return -ENOMEM;
 	}
-	ivshmem->regs = pcim_iomap_table(pdev)[0];
 
 	regs = &ivshmem->info.mem[0];
 	regs->name = "registers";

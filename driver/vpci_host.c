@@ -11,13 +11,18 @@
  * PCI core's exported pieces, the way pci-host-common does for a DT node:
  *
  *   a platform device "jailhouse-vpci" as the bridge's parent,
- *   pci_ecam_create() with pci_generic_ecam_ops on the ECAM window,
+ *   the ECAM window mapped and accessed with pci_generic_ecam_ops,
  *   one 32-bit memory window right behind it for the BARs (Jailhouse's
- *   place for it: the overlay's "ranges"), claimed in /proc/iomem,
+ *   place for it: the overlay's "ranges"),
  *   the bridge's map_irq translating INTx pins to the SPIs
  *   vpci_irq_base + pin - 1 through the GIC's irq domain (Jailhouse's
  *   interrupt-map: edge-triggered, mask on the pin only), and
  *   the domain from pci_domain, or the first free one for 0xffff.
+ *
+ * Both windows are claimed in /proc/iomem, inside whatever resource of
+ * the boot DT already covers the hole they sit in (pci_ecam_create()
+ * would refuse that: on QEMU the hole is the GIC redistributor range's
+ * unused tail, and Linux claims that whole range).
  *
  * Linux then assigns the BARs, and drivers (uio_ivshmem, ivshmem-net)
  * bind as usual.  Everything is undone before the hypervisor is left:
@@ -56,8 +61,9 @@
 struct vpci_host {
 	struct platform_device *pdev;
 	struct pci_host_bridge *bridge;
-	struct pci_config_window *cfg;
-	struct resource ecam;
+	/* sysdata of the bus: what pci_generic_ecam_ops work on */
+	struct pci_config_window cfg;
+	bool ecam_claimed;
 	struct resource bus_range;
 	struct resource mem;
 	bool mem_claimed;
@@ -189,8 +195,10 @@ static void vpci_host_free(struct vpci_host *host)
 			irq_dispose_mapping(host->own_virq[n]);
 	if (host->mem_claimed)
 		release_resource(&host->mem);
-	if (host->cfg)
-		pci_ecam_free(host->cfg);
+	if (host->cfg.win)
+		iounmap(host->cfg.win);
+	if (host->ecam_claimed)
+		release_resource(&host->cfg.res);
 	if (host->pdev)
 		platform_device_unregister(host->pdev);
 	of_node_put(host->gic);
@@ -200,6 +208,7 @@ static void vpci_host_free(struct vpci_host *host)
 void jailhouse_vpci_host_add(const struct jailhouse_system *config)
 {
 	const typeof(config->platform_info) *platform = &config->platform_info;
+	struct pci_config_window *cfg;
 	struct pci_host_bridge *bridge;
 	resource_size_t bars_size;
 	struct vpci_host *host;
@@ -243,36 +252,48 @@ void jailhouse_vpci_host_add(const struct jailhouse_system *config)
 
 	ecam_size = (u64)(platform->pci_mmconfig_end_bus + 1) *
 		VPCI_ECAM_BUS_SIZE;
-	host->ecam.start = platform->pci_mmconfig_base;
-	host->ecam.end = platform->pci_mmconfig_base + ecam_size - 1;
-	host->ecam.flags = IORESOURCE_MEM;
 	host->bus_range.name = "Jailhouse vPCI buses";
 	host->bus_range.start = 0;
 	host->bus_range.end = platform->pci_mmconfig_end_bus;
 	host->bus_range.flags = IORESOURCE_BUS;
 
-	/* claims the window in /proc/iomem, names a conflict */
-	host->cfg = pci_ecam_create(&host->pdev->dev, &host->ecam,
-				    &host->bus_range, &pci_generic_ecam_ops);
-	if (IS_ERR(host->cfg)) {
-		err = PTR_ERR(host->cfg);
-		host->cfg = NULL;
-		pr_err("virtual PCI host not added: cannot set up its config space 0x%llx-0x%llx (error %d): is pci_mmconfig_base a hole in the address map?\n",
-		       (u64)host->ecam.start, (u64)host->ecam.end, err);
+	cfg = &host->cfg;
+	cfg->res.name = "Jailhouse vPCI ECAM";
+	cfg->res.start = platform->pci_mmconfig_base;
+	cfg->res.end = platform->pci_mmconfig_base + ecam_size - 1;
+	cfg->res.flags = IORESOURCE_MEM | IORESOURCE_BUSY;
+	cfg->busr = host->bus_range;
+	cfg->ops = &pci_generic_ecam_ops;
+	cfg->parent = &host->pdev->dev;
+	if (insert_resource(&iomem_resource, &cfg->res)) {
+		pr_err("virtual PCI host not added: its config space %pR overlaps a device in /proc/iomem: pci_mmconfig_base must be a hole in the address map\n",
+		       &cfg->res);
+		goto out_free;
+	}
+	host->ecam_claimed = true;
+	cfg->win = pci_remap_cfgspace(cfg->res.start, ecam_size);
+	if (!cfg->win) {
+		pr_err("virtual PCI host not added: cannot map its config space %pR\n",
+		       &cfg->res);
 		goto out_free;
 	}
 
 	/* Jailhouse's place for the BARs: right behind the config space */
 	host->mem.name = "Jailhouse vPCI BARs";
-	host->mem.start = host->ecam.end + 1;
+	host->mem.start = cfg->res.end + 1;
 	host->mem.end = host->mem.start + bars_size - 1;
 	host->mem.flags = IORESOURCE_MEM;
-	if (request_resource(&iomem_resource, &host->mem)) {
-		pr_err("virtual PCI host not added: its BAR window %pR overlaps another resource (see /proc/iomem)\n",
+	if (insert_resource(&iomem_resource, &host->mem)) {
+		pr_err("virtual PCI host not added: its BAR window %pR, right behind the config space, overlaps a device in /proc/iomem\n",
 		       &host->mem);
 		goto out_free;
 	}
 	host->mem_claimed = true;
+	if (host->mem.parent && host->mem.parent != &iomem_resource &&
+	    (host->mem.parent->flags & IORESOURCE_BUSY))
+		pr_notice("virtual PCI host: its BAR window lies inside %s %pR, which its driver claims: drivers that claim their BARs (pci_request_regions) fail there; uio_ivshmem does not\n",
+			  host->mem.parent->name ?: "a resource",
+			  host->mem.parent);
 
 	bridge = pci_alloc_host_bridge(0);
 	if (!bridge)
@@ -281,7 +302,7 @@ void jailhouse_vpci_host_add(const struct jailhouse_system *config)
 	pci_add_resource(&bridge->windows, &host->bus_range);
 	pci_add_resource(&bridge->windows, &host->mem);
 	bridge->dev.parent = &host->pdev->dev;
-	bridge->sysdata = host->cfg;
+	bridge->sysdata = cfg;
 	bridge->busnr = 0;
 	bridge->domain_nr = domain;
 	bridge->ops = (struct pci_ops *)&pci_generic_ecam_ops.pci_ops;
@@ -300,7 +321,7 @@ void jailhouse_vpci_host_add(const struct jailhouse_system *config)
 	}
 
 	pr_info("virtual PCI host %04x:[bus %02x-%02x] added: config space %pR, BARs %pR, INTx from SPI %u, %u ivshmem device(s)\n",
-		domain, 0, platform->pci_mmconfig_end_bus, &host->cfg->res,
+		domain, 0, platform->pci_mmconfig_end_bus, &cfg->res,
 		&host->mem, host->spi_base, devices);
 	return;
 
