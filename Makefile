@@ -27,7 +27,7 @@ all: hypervisor configs inmates tools driver test-helpers
 
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
-QEMU_TEST_HELPERS := tests/qemu/files/pair-store
+QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map
 
 test-helpers: $(QEMU_TEST_HELPERS)
 

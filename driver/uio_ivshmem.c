@@ -25,8 +25,9 @@
  * The device is put into one-shot mode: each interrupt clears the enable
  * bit of Interrupt Control, and user space re-enables it by writing 1
  * there (as the vendor driver's users do) or by writing 1 to /dev/uioN.
- * Closing the device sets the state to 0, telling the peers the user has
- * gone.
+ * When the last user closes the device, its state goes to 0, telling the
+ * peers the user has gone (the vendor driver does so on every close, even
+ * while another user still has it open).
  */
 
 #define pr_fmt(fmt) "uio_ivshmem: " fmt
@@ -73,6 +74,8 @@ struct ivshmem_uio {
 	int vectors;
 	/* bit n: map n may only be mapped read-only */
 	unsigned long readonly_maps;
+	/* open files, under the UIO core's info_lock */
+	unsigned int users;
 };
 
 static irqreturn_t ivshmem_interrupt(int irq, void *data)
@@ -93,12 +96,22 @@ static int ivshmem_irqcontrol(struct uio_info *info, s32 on)
 	return 0;
 }
 
+static int ivshmem_open(struct uio_info *info, struct inode *inode)
+{
+	struct ivshmem_uio *ivshmem =
+		container_of(info, struct ivshmem_uio, info);
+
+	ivshmem->users++;
+	return 0;
+}
+
 static int ivshmem_release(struct uio_info *info, struct inode *inode)
 {
 	struct ivshmem_uio *ivshmem =
 		container_of(info, struct ivshmem_uio, info);
 
-	writel(0, &ivshmem->regs->state);
+	if (ivshmem->users && !--ivshmem->users)
+		writel(0, &ivshmem->regs->state);
 	return 0;
 }
 
@@ -306,6 +319,7 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return -ENOMEM;
 	ivshmem->info.version = "1";
 	ivshmem->info.mmap = ivshmem_mmap;
+	ivshmem->info.open = ivshmem_open;
 	ivshmem->info.release = ivshmem_release;
 
 	/*
