@@ -140,6 +140,10 @@ const char *config_check_code_name(enum config_check_code code)
 		[CC_MEM_BEYOND_ROOT] = "mem-beyond-root",
 		[CC_PCI_SHMEM_NO_OUTPUT] = "pci-shmem-no-output",
 		[CC_PCI_SHMEM_ID_TAKEN] = "pci-shmem-id-taken",
+		[CC_PCI_SHMEM_ACCESS] = "pci-shmem-access",
+		[CC_PCI_SHMEM_LAYOUT] = "pci-shmem-layout",
+		[CC_PCI_SHMEM_IRQ] = "pci-shmem-irq",
+		[CC_PCI_NO_VPCI] = "pci-no-vpci",
 	};
 
 	if ((unsigned int)code >= CC_NUM_CODES || !names[code])
