@@ -1,10 +1,12 @@
 # Top-level build.  `make` builds every part for arm64:
 #   driver/jailhouse.ko        kernel module (against KDIR)
+#   driver/uio_ivshmem.ko      UIO driver for ivshmem 2.0 devices
 #   hypervisor/jailhouse.bin   EL2 firmware
 #   configs/arm64/*.cell       binary configs
 #   inmates/demos/*.bin        bare-metal inmate images
 #   tools/jailhouse            CLI, static arm64 binary for the target
 #   tools/host/jailhouse       the same CLI for the build host
+#   tools/demos/ivshmem-demo   the Linux side of the ivshmem demo
 # For a real board: make KDIR=/path/to/kernel/build CROSS_COMPILE=...
 
 srctree := $(CURDIR)
