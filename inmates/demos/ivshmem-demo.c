@@ -78,7 +78,7 @@ static void attack(const char *what)
 		printk("IVSHMEM: rang absent peer 11 and vector 5: ignored\n");
 	} else if (!strcmp(what, "cfg")) {
 		pci_write_config(0x0f8, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
-		pci_write_config(0x100, PCI_CFG_BAR, 0xfe000000, 4);
+		pci_write_config(0x0f1, PCI_CFG_BAR, 0xfe000000, 4);
 		printk("IVSHMEM: config writes to absent devices done, "
 		       "absent reads 0x%x\n",
 		       pci_read_config(0x0f8, PCI_CFG_VENDOR_ID, 4));
