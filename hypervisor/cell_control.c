@@ -30,11 +30,13 @@
  * that did not declare a passive comm region for permission
  * (SHUTDOWN_REQUEST), then park every CPU of the cell.
  *
- * All of this runs on a root CPU, serialised by cell_lock.
+ * All of this runs on a root CPU, serialised by cell_lock.  The memory
+ * moves are in cell_memory.c, the copy of the config in
+ * cell_config_copy.c, the cells' virtual console in cell_console.c.
  */
-#include <jailhouse/vpci.h>
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
+#include <jailhouse/cell_lifecycle.h>
 #include <jailhouse/cell_printk.h>
 #include <jailhouse/config_check.h>
 #include <jailhouse/config_entry.h>
@@ -48,16 +50,14 @@
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 #include <jailhouse/test_hooks.h>
+#include <jailhouse/vpci.h>
 
-/* a config blob must fit in this (Jailhouse's limit too) */
-#define MAX_CONFIG_PAGES	16
 /* msg_reply_timeout 0: about one second of polls */
 #define DEFAULT_REPLY_POLLS	1000000
 /* one poll of a cell's reply every microsecond */
 #define REPLY_POLL_US		1
 
 spinlock_t cell_lock = SPINLOCK_INIT;
-static spinlock_t console_lock = SPINLOCK_INIT;
 static unsigned int num_cells;
 
 #define for_each_cell_cpu(cpu, cell)					\
@@ -308,292 +308,6 @@ void cell_stop_self(struct per_cpu *cpu_data, const char *why)
 	cpu_park(cpu_data);
 }
 
-/* ---- virtual console ---------------------------------------------- */
-
-static void console_flush_locked(struct cell *cell)
-{
-	if (!cell->console_len)
-		return;
-	cell->console_line[cell->console_len] = 0;
-	printk("[%s] %s\n", cell->config->name, cell->console_line);
-	cell->console_len = 0;
-}
-
-void cell_console_putc(struct cell *cell, char c)
-{
-	spin_lock(&console_lock);
-	if (c == '\n') {
-		if (!cell->console_len)
-			printk("[%s] \n", cell->config->name);
-		console_flush_locked(cell);
-	} else if (c != '\r') {
-		cell->console_line[cell->console_len++] = c;
-		if (cell->console_len == sizeof(cell->console_line) - 1)
-			console_flush_locked(cell);
-	}
-	spin_unlock(&console_lock);
-}
-
-void cell_console_flush(struct cell *cell)
-{
-	spin_lock(&console_lock);
-	console_flush_locked(cell);
-	spin_unlock(&console_lock);
-}
-
-/* ---- memory -------------------------------------------------------- */
-
-/*
- * Regions that leave the root while the cell exists.  Not the comm
- * region, whose phys_start means nothing (the comm page backs it): so
- * SET_LOADABLE never maps a LOADABLE comm region's address for the root
- * (the driver refuses to load there, security review M2).
- */
-static bool region_moves(const struct jailhouse_memory *mem)
-{
-	return !mem_region_is_empty(mem) &&
-		!(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-				JAILHOUSE_MEM_ROOTSHARED));
-}
-
-/*
- * Map (or unmap) in the root's stage 2 the part of the physical range
- * [phys, phys + size) that the root's own config has, at the root's
- * addresses and with its access rights, around the hypervisor's windows
- * as at enable.  Sub-page ranges count by page, and the root's own
- * sub-page regions there are not emulated while a cell has them (the
- * page need not be mapped for the root to reach it).  A cell region larger
- * than the root's region of the same device thus takes from the root,
- * and gives back, only what the root had.
- */
-static int root_apply(unsigned long phys, unsigned long size, bool map)
-{
-	const struct jailhouse_cell_desc *desc = &system_config->root_cell;
-	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(desc);
-	unsigned long start, end;
-	unsigned int n;
-	int err;
-
-	/*
-	 * Cell regions end below the CPUs' physical address size (checker,
-	 * cell_map_regions()): rounding up never wraps.  Refuse rather than
-	 * compute an end of 0 that would leave the region with the root.
-	 */
-	if (!size || phys + size - 1 < phys || phys + size - 1 >= PAGE_MASK)
-		return -ERANGE;
-	end = (phys + size + PAGE_SIZE - 1) & PAGE_MASK;
-	phys &= PAGE_MASK;
-	for (n = 0; n < desc->num_memory_regions; n++, r++) {
-		struct jailhouse_memory part;
-
-		if (mem_region_is_empty(r))
-			continue;
-		if (JAILHOUSE_MEMORY_IS_SUBPAGE(r)) {
-			/* emulated, not mapped: the emulation stops, resumes */
-			if (r->phys_start < end &&
-			    phys < r->phys_start + r->size)
-				mmio_subpage_lend(&root_cell, r, !map);
-			continue;
-		}
-		start = phys > r->phys_start ? phys : r->phys_start;
-		if (end < r->phys_start + r->size)
-			part.size = end;
-		else
-			part.size = r->phys_start + r->size;
-		if (start >= part.size)
-			continue;
-		part.size -= start;
-		part.phys_start = start;
-		part.virt_start = r->virt_start + (start - r->phys_start);
-		part.flags = r->flags;
-		err = cell_map_outside_hv(&root_cell, &part, map);
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
-/*
- * Another cell maps (part of) mem too: the checker lets ivshmem regions be
- * shared by several cells.  Under cell_lock.
- */
-static bool other_cell_maps(const struct cell *self,
-			    const struct jailhouse_memory *mem)
-{
-	const struct jailhouse_memory *other;
-	const struct cell *cell;
-	unsigned int n;
-
-	for (cell = cell_list; cell; cell = cell->next) {
-		if (cell == self)
-			continue;
-		other = jailhouse_cell_mem_regions(cell->config);
-		for (n = 0; n < cell->config->num_memory_regions; n++, other++)
-			if (region_moves(other) &&
-			    other->phys_start < mem->phys_start + mem->size &&
-			    mem->phys_start < other->phys_start + other->size)
-				return true;
-	}
-	return false;
-}
-
-/*
- * Move the cell's regions selected by flags (all moving ones if 0) out of
- * (map = false) or back into the root.  On error, what was done is
- * undone.
- */
-static int root_move_regions(struct cell *cell, u64 flags, bool map)
-{
-	const struct jailhouse_cell_desc *desc = cell->config;
-	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	unsigned int n, done;
-	int err = 0;
-
-	for (n = 0; n < desc->num_memory_regions; n++) {
-		if (!region_moves(&mem[n]) || (mem[n].flags & flags) != flags ||
-		    other_cell_maps(cell, &mem[n]))
-			continue;
-		err = root_apply(mem[n].phys_start, mem[n].size, map);
-		if (err)
-			break;
-	}
-	if (err) {
-		printk("ERROR: cell \"%s\": cannot %s mem_regions[%u] "
-		       "(0x%llx-0x%llx) %s the root cell: %d\n", desc->name,
-		       map ? "return" : "take", n, mem[n].phys_start,
-		       mem[n].phys_start + mem[n].size - 1,
-		       map ? "to" : "from", err);
-		for (done = 0; done <= n; done++)
-			if (region_moves(&mem[done]) &&
-			    (mem[done].flags & flags) == flags &&
-			    !other_cell_maps(cell, &mem[done]))
-				root_apply(mem[done].phys_start,
-					   mem[done].size, !map);
-	}
-	if (!map || err)
-		arch_flush_current_stage2();
-	return err;
-}
-
-static void clear_memory(unsigned long phys, unsigned long size)
-{
-	unsigned long chunk, n;
-	u64 *page;
-
-	while (size) {
-		chunk = size < TEMP_WINDOW_PAGES * PAGE_SIZE ? size :
-			TEMP_WINDOW_PAGES * PAGE_SIZE;
-		page = paging_map_temp(phys, PAGES(chunk));
-		if (!page) {
-			printk("ERROR: cannot map 0x%lx to clear it\n", phys);
-			return;
-		}
-		for (n = 0; n < chunk / sizeof(u64); n++)
-			page[n] = 0;
-		/* the next owner may read it with its MMU off */
-		arch_dcache_clean_inval(page, chunk);
-		paging_unmap_temp();
-		phys += chunk;
-		size -= chunk;
-	}
-}
-
-/*
- * The cell's own RAM must not carry data to the next owner; memory it
- * shares with a running cell is not its own to clear yet.
- */
-static void cell_clear_ram(struct cell *cell)
-{
-	const struct jailhouse_cell_desc *desc = cell->config;
-	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	unsigned int n;
-
-	for (n = 0; n < desc->num_memory_regions; n++, mem++)
-		if (region_moves(mem) && !(mem->flags & JAILHOUSE_MEM_IO) &&
-		    !JAILHOUSE_MEMORY_IS_SUBPAGE(mem) &&
-		    !other_cell_maps(cell, mem))
-			clear_memory(mem->phys_start, mem->size);
-}
-
-/* ---- the config ------------------------------------------------------ */
-
-/*
- * Physical address of [ipa, ipa + size) in root memory: inside one RAM
- * region of the root's config and currently mapped in the root.
- */
-static int root_ipa_to_phys(unsigned long ipa, unsigned long size,
-			    unsigned long *phys)
-{
-	const struct jailhouse_cell_desc *desc = &system_config->root_cell;
-	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(desc);
-	unsigned long page;
-	unsigned int n;
-
-	for (n = 0; n < desc->num_memory_regions; n++, r++) {
-		if (mem_region_is_empty(r) || (r->flags & JAILHOUSE_MEM_IO) ||
-		    !(r->flags & JAILHOUSE_MEM_READ) || ipa < r->virt_start ||
-		    ipa - r->virt_start >= r->size ||
-		    size > r->size - (ipa - r->virt_start))
-			continue;
-		*phys = r->phys_start + (ipa - r->virt_start);
-		for (page = ipa & PAGE_MASK; page < ipa + size;
-		     page += PAGE_SIZE)
-			if (paging_virt_to_phys(&root_cell.stage2, page) !=
-			    (*phys & PAGE_MASK) + (page - (ipa & PAGE_MASK)))
-				return -EINVAL;
-		return 0;
-	}
-	return -EINVAL;
-}
-
-static int root_read(unsigned long ipa, void *dest, unsigned long size)
-{
-	unsigned long phys, offset;
-	u8 *window;
-
-	if (root_ipa_to_phys(ipa, size, &phys)) {
-		printk("ERROR: cell create: the config at 0x%lx (%lu bytes) "
-		       "is not in the root cell's RAM\n", ipa, size);
-		return -EINVAL;
-	}
-	offset = phys & ~PAGE_MASK;
-	window = paging_map_temp(phys, PAGES(offset + size));
-	if (!window)
-		return -ENOMEM;
-	memcpy(dest, window + offset, size);
-	paging_unmap_temp();
-	return 0;
-}
-
-/* The config, copied into the pool: the root cannot change it there. */
-static struct jailhouse_cell_desc *copy_config(unsigned long ipa,
-					       unsigned long *size, int *err)
-{
-	struct jailhouse_cell_desc header, *copy;
-
-	*err = root_read(ipa, &header, sizeof(header));
-	if (*err)
-		return NULL;
-	*size = jailhouse_cell_config_size(&header);
-	if (*size > MAX_CONFIG_PAGES * PAGE_SIZE) {
-		printk("ERROR: cell create: config of %lu bytes, more than "
-		       "%u KiB\n", *size, MAX_CONFIG_PAGES * PAGE_SIZE / 1024);
-		*err = -E2BIG;
-		return NULL;
-	}
-	copy = page_alloc(&mem_pool, PAGES(*size));
-	if (!copy) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	*err = root_read(ipa, copy, *size);
-	if (*err) {
-		page_free(&mem_pool, copy, PAGES(*size));
-		return NULL;
-	}
-	return copy;
-}
-
 static bool name_in_use(const char *name)
 {
 	struct cell *cell;
@@ -710,7 +424,7 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 	if (any_cell_locked(NULL))
 		return -EPERM;
 
-	desc = copy_config(config_address, &size, &err);
+	desc = cell_copy_config(config_address, &size, &err);
 	if (!desc)
 		return err;
 
@@ -995,9 +709,7 @@ long cell_set_loadable(struct per_cpu *cpu_data, unsigned long id)
 
 static long destroy(unsigned long id)
 {
-	const struct jailhouse_memory *mem;
 	struct cell *cell, **link;
-	unsigned int n;
 	long err;
 
 	cell = target_cell(id, &err);
@@ -1015,20 +727,7 @@ static long destroy(unsigned long id)
 	vpci_cell_exit(cell);
 	irqchip_cell_exit(cell);
 
-	cell_clear_ram(cell);
-	mem = jailhouse_cell_mem_regions(cell->config);
-	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
-		if (!region_moves(mem) ||
-		    (cell->loadable && (mem->flags & JAILHOUSE_MEM_LOADABLE)) ||
-		    other_cell_maps(cell, mem))
-			continue;
-		err = root_apply(mem->phys_start, mem->size, true);
-		if (err)
-			printk("ERROR: cannot return mem_regions[%u] of cell "
-			       "\"%s\" to the root cell: %ld\n", n,
-			       cell->config->name, err);
-	}
-	arch_flush_current_stage2();
+	cell_return_memory(cell);
 
 	spin_lock(&cpu_power_lock);
 	move_cpus(cell->cpu_set, cell, &root_cell);
