@@ -42,7 +42,7 @@ QEMU_TEST_HELPERS := tests/qemu/files/pair-store
 # The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
 # device tree), appended to their root initramfs (`initrd+` line).
 LINUX_INMATE := build/qemu/linux-inmate.cpio.gz
-LINUX_INMATE_SRC := $(wildcard tests/qemu/linux-inmate/*)
+LINUX_INMATE_SRC := $(shell find tests/qemu/linux-inmate -type f)
 
 test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE)
 
