@@ -37,7 +37,7 @@ hypervisor-test-hooks:
 
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
-QEMU_TEST_HELPERS := tests/qemu/files/pair-store
+QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/cntvct
 
 # The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
 # device tree), appended to their root initramfs (`initrd+` line).
@@ -46,7 +46,7 @@ LINUX_INMATE_SRC := $(shell find tests/qemu/linux-inmate -type f)
 
 test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE)
 
-$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz
+$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct
 	tests/qemu/linux-inmate/mkimages $@
 
 tests/qemu/files/%: tests/qemu/helpers/%.c
