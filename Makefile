@@ -1,10 +1,12 @@
 # Top-level build.  `make` builds every part for arm64:
 #   driver/jailhouse.ko        kernel module (against KDIR)
+#   driver/uio_ivshmem.ko      UIO driver for ivshmem 2.0 devices
 #   hypervisor/jailhouse.bin   EL2 firmware
 #   configs/arm64/*.cell       binary configs
 #   inmates/demos/*.bin        bare-metal inmate images
 #   tools/jailhouse            CLI, static arm64 binary for the target
 #   tools/host/jailhouse       the same CLI for the build host
+#   tools/demos/ivshmem-demo   the Linux side of the ivshmem demo
 # For a real board: make KDIR=/path/to/kernel/build CROSS_COMPILE=...
 
 srctree := $(CURDIR)
@@ -37,7 +39,8 @@ hypervisor-test-hooks:
 
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
-QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/cntvct
+QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map \
+	tests/qemu/files/cntvct
 
 # The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
 # device tree), appended to their root initramfs (`initrd+` line).
@@ -80,7 +83,11 @@ install: all
 		$(DESTDIR)$(firmwaredir)/jailhouse.bin
 	install -D -m 0644 driver/jailhouse.ko \
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/jailhouse.ko
+	install -D -m 0644 driver/uio_ivshmem.ko \
+		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/uio_ivshmem.ko
 	install -D -m 0755 tools/jailhouse $(DESTDIR)$(sbindir)/jailhouse
+	install -D -m 0755 tools/demos/ivshmem-demo \
+		$(DESTDIR)$(sbindir)/ivshmem-demo
 	install -d $(DESTDIR)$(libexecdir)/jailhouse
 	for f in tools/jailhouse-*; do \
 		[ -f "$$f" ] && [ -x "$$f" ] || continue; \

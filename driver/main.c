@@ -25,6 +25,7 @@
 #include "enable.h"
 #include "jailhouse.h"
 #include "preflight.h"
+#include "vpci_host.h"
 
 #define NOT_ENABLED_REASON \
 	"hypervisor is not enabled: run 'jailhouse enable SYSCONFIG' first"
@@ -164,6 +165,7 @@ static long jailhouse_cmd_enable(struct jailhouse_file *jf,
 	jailhouse_root.sysfs = root_sysfs;
 	jailhouse_enabled = true;
 	pr_info("The Jailhouse is opening.\n");
+	jailhouse_vpci_host_add(config);
 	return 0;
 
 out_put:
@@ -192,6 +194,9 @@ static long jailhouse_cmd_disable(struct jailhouse_file *jf)
 				      "root cell CPU(s) %*pbl offline: bring them online before disabling (echo 1 > /sys/devices/system/cpu/cpuN/online)",
 				      cpumask_pr_args(&offline));
 
+	/* its config space and BARs vanish with the hypervisor */
+	jailhouse_vpci_host_remove();
+
 	/*
 	 * Gone before the hypervisor is: removing it waits for sysfs reads
 	 * that may be issuing hypercalls.
@@ -211,6 +216,7 @@ static long jailhouse_cmd_disable(struct jailhouse_file *jf)
 			pr_err("cannot recreate the root cell's sysfs directory\n");
 			jailhouse_root.sysfs = NULL;
 		}
+		jailhouse_vpci_host_add(jailhouse_root.config);
 		return err;
 	}
 

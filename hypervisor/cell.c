@@ -27,6 +27,7 @@
 #include <jailhouse/printk.h>
 #include <jailhouse/utils.h>
 #include <jailhouse/virt_console.h>
+#include <jailhouse/vpci.h>
 
 struct cell root_cell;
 struct cell *cell_list;
@@ -237,5 +238,8 @@ int root_cell_init(void)
 	});
 	if (err)
 		return err;
-	return irqchip_cell_init(&root_cell);
+	err = irqchip_cell_init(&root_cell);
+	if (err)
+		return err;
+	return vpci_cell_init(&root_cell);
 }

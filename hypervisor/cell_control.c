@@ -32,6 +32,7 @@
  *
  * All of this runs on a root CPU, serialised by cell_lock.
  */
+#include <jailhouse/vpci.h>
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
 #include <jailhouse/cell_printk.h>
@@ -789,9 +790,12 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 		       "failed: %d\n", err);
 		goto err_cpus;
 	}
-	err = root_move_regions(cell, 0, false);
+	err = vpci_cell_init(cell);
 	if (err)
 		goto err_irqchip;
+	err = root_move_regions(cell, 0, false);
+	if (err)
+		goto err_vpci;
 	irqchip_config_commit(cell);
 
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
@@ -801,15 +805,13 @@ static long create(struct per_cpu *caller, unsigned long config_address)
 	*tail = cell;
 	num_cells++;
 
-	if (desc->num_pci_devices)
-		printk("Note: cell \"%s\": virtual PCI (ivshmem) is not "
-		       "implemented, %u PCI device(s) of its config ignored\n",
-		       desc->name, desc->num_pci_devices);
 	printk("Created cell \"%s\"\n", desc->name);
 	print_pool_usage("cell creation");
 	cells_reconfig_completed(cell);
 	return cell->id;
 
+err_vpci:
+	vpci_cell_exit(cell);
 err_irqchip:
 	irqchip_cell_exit(cell);
 err_cpus:
@@ -925,6 +927,8 @@ static long start(unsigned long id)
 			return err;
 		cell->loadable = false;
 	}
+	/* a restart is a reset for its ivshmem peers */
+	vpci_cell_reset(cell);
 	fill_comm_region(cell);
 
 	spin_lock(&cpu_power_lock);
@@ -1007,6 +1011,8 @@ static long destroy(unsigned long id)
 
 	cell_printk_flush(cell);
 	printk("Closing cell \"%s\"\n", cell->config->name);
+	/* its peers see state 0 before anything else goes */
+	vpci_cell_exit(cell);
 	irqchip_cell_exit(cell);
 
 	cell_clear_ram(cell);

@@ -35,6 +35,7 @@
 #include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/string.h>
+#include <jailhouse/vpci.h>
 #include <asm/mmio.h>
 #include <asm/dev_access.h>
 
@@ -152,7 +153,8 @@ enum mmio_result mmio_handle_access(struct mmio_access *mmio)
 		mmio->address = addr;
 		return res;
 	}
-	return MMIO_UNHANDLED;
+	/* virtual PCI BARs move at run time: not in the table */
+	return vpci_bar_access(cell, mmio);
 }
 
 struct subpage_region {

@@ -254,7 +254,21 @@ void paging_unmap_temp(void)
 	spin_unlock(&temp_lock);
 }
 
+static void *map_remap(unsigned long phys, unsigned long size,
+		       unsigned int flags);
+
 void *paging_map_device(unsigned long phys, unsigned long size)
+{
+	return map_remap(phys, size, PAGING_DEVICE);
+}
+
+void *paging_map_memory(unsigned long phys, unsigned long size)
+{
+	return map_remap(phys, size, 0);
+}
+
+static void *map_remap(unsigned long phys, unsigned long size,
+		       unsigned int flags)
 {
 	unsigned long offset = phys & ~PAGE_MASK;
 	unsigned long pages = PAGES(offset + size);
@@ -268,7 +282,7 @@ void *paging_map_device(unsigned long phys, unsigned long size)
 		return NULL;
 	err = paging_create(&hv_paging, phys & PAGE_MASK, pages * PAGE_SIZE,
 			    (unsigned long)virt, PAGING_READ | PAGING_WRITE |
-			    PAGING_DEVICE | PAGING_NO_HUGE);
+			    flags | PAGING_NO_HUGE);
 	if (err) {
 		page_free(&remap_pool, virt, pages);
 		return NULL;

@@ -14,7 +14,7 @@ static void check_cell_content(struct cc_checker *c,
 	bool phys_overlap;
 
 	cc_check_cpus(c, v);
-	cc_check_pci(c, v);
+	cc_check_pci(c, sys, v);
 	phys_overlap = cc_check_memory(c, sys, v);
 	cc_check_irqchips(c, sys, v);
 	if (!sys || v->is_root)

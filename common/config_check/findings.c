@@ -141,6 +141,10 @@ const char *config_check_code_name(enum config_check_code code)
 		[CC_PCI_SHMEM_NO_OUTPUT] = "pci-shmem-no-output",
 		[CC_PCI_SHMEM_ID_TAKEN] = "pci-shmem-id-taken",
 		[CC_MEM_ADDR_RANGE] = "mem-addr-range",
+		[CC_PCI_SHMEM_ACCESS] = "pci-shmem-access",
+		[CC_PCI_SHMEM_LAYOUT] = "pci-shmem-layout",
+		[CC_PCI_SHMEM_IRQ] = "pci-shmem-irq",
+		[CC_PCI_NO_VPCI] = "pci-no-vpci",
 	};
 
 	if ((unsigned int)code >= CC_NUM_CODES || !names[code])

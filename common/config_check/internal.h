@@ -195,12 +195,16 @@ void cc_check_irqs_against_root(struct cc_checker *c,
 				const struct jailhouse_system *sys,
 				const struct cc_cell *root,
 				const struct cc_cell *v);
+/* Does the cell's irqchips config grant it INTID pin? */
+bool cc_cell_has_pin(const struct jailhouse_system *sys,
+		     const struct cc_cell *v, __u64 pin);
 void cc_check_irq_pair(struct cc_checker *c,
 		       const struct jailhouse_system *sys,
 		       const struct cc_cell *a, const struct cc_cell *b);
 
 /* pci.c: PCI devices, ivshmem */
-void cc_check_pci(struct cc_checker *c, const struct cc_cell *v);
+void cc_check_pci(struct cc_checker *c, const struct jailhouse_system *sys,
+		  const struct cc_cell *v);
 bool cc_mem_is_ivshmem(const struct cc_cell *v, __u64 idx);
 void cc_check_ivshmem_pair(struct cc_checker *c, const struct cc_cell *a,
 			   const struct cc_cell *b);

@@ -79,8 +79,8 @@ void cc_check_irqchips(struct cc_checker *c,
 	}
 }
 
-static bool cell_has_pin(const struct jailhouse_system *sys,
-			 const struct cc_cell *v, __u64 pin)
+bool cc_cell_has_pin(const struct jailhouse_system *sys,
+		     const struct cc_cell *v, __u64 pin)
 {
 	__u64 i, bit;
 
@@ -117,7 +117,7 @@ void cc_check_irqs_against_root(struct cc_checker *c,
 			if (!irqchip_bit_set(chip, bit))
 				continue;
 			pin = chip->pin_base + bit;
-			if (cell_has_pin(sys, root, pin))
+			if (cc_cell_has_pin(sys, root, pin))
 				continue;
 			cc_finding_init(&f, CC_IRQ_NOT_IN_ROOT, CC_WARNING,
 					v->name, "irqchips", cc_index(i),
@@ -148,7 +148,7 @@ void cc_check_irq_pair(struct cc_checker *c,
 			if (!irqchip_bit_set(chip, bit))
 				continue;
 			pin = chip->pin_base + bit;
-			if (!cell_has_pin(sys, a, pin))
+			if (!cc_cell_has_pin(sys, a, pin))
 				continue;
 			cc_finding_init(&f, CC_IRQ_SHARED, CC_ERROR, b->name,
 					"irqchips", cc_index(j),

@@ -11,6 +11,12 @@
  * only peer 0's output (shmem_dev_id = 1, shmem_peers = 1, as Jailhouse's
  * inmate demos do): it then has no output section of its own and uses the
  * R/W section.
+ *
+ * Shared memory is protected by stage 2 alone, so the regions' flags are
+ * the security of the link: the state table is the hypervisor's to write,
+ * an output section its owner's.  Peers must see one memory: every region
+ * of a device has the same physical address and size in all cells on the
+ * link (the hypervisor also checks this at cell create).
  */
 #include "internal.h"
 
@@ -45,7 +51,99 @@ bool cc_mem_is_ivshmem(const struct cc_cell *v, __u64 idx)
 	return false;
 }
 
-static void check_ivshmem(struct cc_checker *c, const struct cc_cell *v,
+static __u64 bdf_key(const struct jailhouse_pci_device *dev)
+{
+	return (__u64)dev->domain << 16 | dev->bdf;
+}
+
+static void report_region(struct cc_checker *c, const struct cc_cell *v,
+			  enum config_check_code code,
+			  enum config_check_severity sev,
+			  const struct jailhouse_pci_device *dev, int idx,
+			  __u64 region, const char *what, const char *hint)
+{
+	struct config_check_finding f;
+
+	cc_finding_init(&f, code, sev, v->name, "pci_devices", idx, what,
+			hint);
+	cc_set_value(&f, CC_VAL_BDF, bdf_key(dev), 0);
+	cc_set_other(&f, v->name, "mem_regions", cc_index(region));
+	cc_emit(c, &f);
+}
+
+/* Regions and interrupt of a device whose regions lie in the array. */
+static void check_ivshmem_layout(struct cc_checker *c,
+				 const struct jailhouse_system *sys,
+				 const struct cc_cell *v,
+				 const struct jailhouse_pci_device *dev, int idx)
+{
+	__u64 start = dev->shmem_regions_start, k, need, pin;
+	const struct jailhouse_memory *m = &v->mem[start];
+	struct config_check_finding f;
+
+	need = 4 * (__u64)(dev->shmem_peers > dev->shmem_dev_id ?
+			   dev->shmem_peers : dev->shmem_dev_id + 1);
+	if (m[0].size < need)
+		report_region(c, v, CC_PCI_SHMEM_LAYOUT, CC_ERROR, dev, idx,
+			      start, "has a state table too small for a 32-bit state per peer",
+			      "make the first region of the device at least a page");
+	if (m[0].flags & JAILHOUSE_MEM_WRITE)
+		report_region(c, v, CC_PCI_SHMEM_ACCESS, CC_ERROR, dev, idx,
+			      start, "lets the cell write its state table",
+			      "only the hypervisor writes the state table: drop JAILHOUSE_MEM_WRITE from that region");
+	for (k = 0; k < dev->shmem_peers; k++) {
+		const struct jailhouse_memory *out = &m[2 + k];
+
+		if (k != dev->shmem_dev_id &&
+		    (out->flags & JAILHOUSE_MEM_WRITE))
+			report_region(c, v, CC_PCI_SHMEM_ACCESS, CC_ERROR, dev,
+				      idx, start + 2 + k,
+				      "lets the cell write another peer's output section",
+				      "an output section is writable by its owner only (the peer whose shmem_dev_id is its number): drop JAILHOUSE_MEM_WRITE");
+		if (out->size != m[2].size)
+			report_region(c, v, CC_PCI_SHMEM_LAYOUT, CC_ERROR, dev,
+				      idx, start + 2 + k,
+				      "has output sections of different sizes",
+				      "all output sections of a device have one size");
+	}
+	for (k = 0; k < IVSHMEM_FIXED_REGIONS + (__u64)dev->shmem_peers; k++)
+		if (m[k].size && ((m[k].phys_start | m[k].virt_start |
+				   m[k].size) & CC_PAGE_OFFS_MASK))
+			report_region(c, v, CC_PCI_SHMEM_LAYOUT, CC_ERROR, dev,
+				      idx, start + k,
+				      "has a shared-memory region that is not page granular",
+				      "access rights come from stage 2, which maps pages: align start and size to 4 KiB");
+
+	if (!sys)
+		return;
+	if (!sys->platform_info.pci_is_virtual ||
+	    !sys->platform_info.pci_mmconfig_base) {
+		cc_finding_init(&f, CC_PCI_NO_VPCI, CC_WARNING, v->name,
+				"pci_devices", idx,
+				"is ignored: the system config has no virtual PCI host",
+				"set platform_info.pci_is_virtual and pci_mmconfig_base (a 1 MiB hole per bus)");
+		cc_set_value(&f, CC_VAL_BDF, bdf_key(dev), 0);
+		cc_emit(c, &f);
+		return;
+	}
+	if (dev->num_msix_vectors)
+		return;
+	/* Jailhouse's rule: INTx pin A-D rotates with the device number */
+	pin = 32 + (__u64)v->desc->vpci_irq_base + ((dev->bdf >> 3) & 3);
+	if (!cc_cell_has_pin(sys, v, pin)) {
+		cc_finding_init(&f, CC_PCI_SHMEM_IRQ, CC_WARNING, v->name,
+				"pci_devices", idx,
+				"gets no interrupts: irqchips does not grant its INTx,",
+				"the INTID is 32 + vpci_irq_base + pin - 1 (pin = (device & 3) + 1): grant it in irqchips or change vpci_irq_base");
+		cc_set_value(&f, CC_VAL_BDF, bdf_key(dev), 0);
+		cc_set_other_value(&f, CC_VAL_PIN, pin, 0);
+		cc_emit(c, &f);
+	}
+}
+
+static void check_ivshmem(struct cc_checker *c,
+			  const struct jailhouse_system *sys,
+			  const struct cc_cell *v,
 			  const struct jailhouse_pci_device *dev, int idx)
 {
 	struct config_check_finding f;
@@ -62,6 +160,8 @@ static void check_ivshmem(struct cc_checker *c, const struct cc_cell *v,
 				   IVSHMEM_FIXED_REGIONS + dev->shmem_peers - 1,
 				   0);
 		cc_emit(c, &f);
+	} else {
+		check_ivshmem_layout(c, sys, v, dev, idx);
 	}
 	if (dev->shmem_dev_id >= IVSHMEM_MAX_PEERS) {
 		cc_finding_init(&f, CC_PCI_SHMEM_PEERS, CC_ERROR, v->name,
@@ -99,7 +199,8 @@ static void check_ivshmem(struct cc_checker *c, const struct cc_cell *v,
 	}
 }
 
-void cc_check_pci(struct cc_checker *c, const struct cc_cell *v)
+void cc_check_pci(struct cc_checker *c, const struct jailhouse_system *sys,
+		  const struct cc_cell *v)
 {
 	struct config_check_finding f;
 	__u64 i, j, key_i, key_j;
@@ -138,7 +239,7 @@ void cc_check_pci(struct cc_checker *c, const struct cc_cell *v)
 			cc_emit(c, &f);
 		}
 		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
-			check_ivshmem(c, v, dev, idx);
+			check_ivshmem(c, sys, v, dev, idx);
 		for (j = 0; j < i; j++) {
 			key_j = (__u64)v->pci[j].domain << 16 | v->pci[j].bdf;
 			if (key_i != key_j)
@@ -156,43 +257,68 @@ void cc_check_pci(struct cc_checker *c, const struct cc_cell *v)
 }
 
 /*
- * One ivshmem link per bdf (Jailhouse matches links by bdf alone): two
- * cells on it must be different peers, or the second one's device cannot
- * connect (Jailhouse refuses its cell create with -EBUSY).  A warning
- * here: the device does not work, but nothing is shared that should not
- * be, and this hypervisor does not implement ivshmem yet.  Cell b against
- * cell a.
+ * Two devices on one link (same bdf; Jailhouse links by bdf alone): the
+ * same memory at the same size in both cells, region by region (the
+ * output sections as far as both map them), and different peer IDs, or
+ * the later cell's device cannot connect and its create is refused.
  */
+static void check_link_pair(struct cc_checker *c, const struct cc_cell *a,
+			    const struct jailhouse_pci_device *da, __u64 i,
+			    const struct cc_cell *b,
+			    const struct jailhouse_pci_device *db, __u64 j)
+{
+	struct config_check_finding f;
+	__u64 k, num, ra, rb;
+
+	if (da->shmem_dev_id == db->shmem_dev_id) {
+		cc_finding_init(&f, CC_PCI_SHMEM_ID_TAKEN, CC_ERROR, b->name,
+				"pci_devices", cc_index(j),
+				"is the same ivshmem peer as another cell's device and cannot connect; shmem_dev_id",
+				"cells on one ivshmem link (same bdf) need different shmem_dev_id values");
+		cc_set_value(&f, CC_VAL_BDF, bdf_key(db), 0);
+		cc_set_other_value(&f, CC_VAL_NUMBER, db->shmem_dev_id, 0);
+		cc_set_other(&f, a->name, "pci_devices", cc_index(i));
+		cc_emit(c, &f);
+	}
+	if (!ivshmem_range_valid(a, da) || !ivshmem_range_valid(b, db))
+		return;
+	num = IVSHMEM_FIXED_REGIONS + (da->shmem_peers < db->shmem_peers ?
+				       da->shmem_peers : db->shmem_peers);
+	for (k = 0; k < num; k++) {
+		ra = da->shmem_regions_start + k;
+		rb = db->shmem_regions_start + k;
+		if (a->mem[ra].size == b->mem[rb].size &&
+		    (a->mem[ra].phys_start == b->mem[rb].phys_start ||
+		     !a->mem[ra].size))
+			continue;
+		cc_finding_init(&f, CC_PCI_SHMEM_LAYOUT, CC_ERROR, b->name,
+				"mem_regions", cc_index(rb),
+				"is not the same memory as the other peer's region of the ivshmem link",
+				"every region of an ivshmem device (state table, R/W, output sections) needs the same phys_start and size in all cells on the link");
+		cc_set_value(&f, CC_VAL_RANGE, b->mem[rb].phys_start,
+			     b->mem[rb].phys_start + b->mem[rb].size);
+		cc_set_other_value(&f, CC_VAL_RANGE, a->mem[ra].phys_start,
+				   a->mem[ra].phys_start + a->mem[ra].size);
+		cc_set_other(&f, a->name, "mem_regions", cc_index(ra));
+		cc_emit(c, &f);
+	}
+}
+
+/* The ivshmem devices of cell b against those of cell a. */
 void cc_check_ivshmem_pair(struct cc_checker *c, const struct cc_cell *a,
 			   const struct cc_cell *b)
 {
-	struct config_check_finding f;
 	__u64 i, j;
 
 	if (a->pci_too_large || b->pci_too_large)
 		return;
 	for (j = 0; j < b->num_pci; j++) {
-		const struct jailhouse_pci_device *db = &b->pci[j];
-
-		if (db->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+		if (b->pci[j].type != JAILHOUSE_PCI_TYPE_IVSHMEM)
 			continue;
-		for (i = 0; i < a->num_pci; i++) {
-			const struct jailhouse_pci_device *da = &a->pci[i];
-
-			if (da->type != JAILHOUSE_PCI_TYPE_IVSHMEM ||
-			    da->bdf != db->bdf ||
-			    da->shmem_dev_id != db->shmem_dev_id)
-				continue;
-			cc_finding_init(&f, CC_PCI_SHMEM_ID_TAKEN, CC_WARNING,
-					b->name, "pci_devices", cc_index(j),
-					"is the same ivshmem peer as another cell's device and cannot connect; shmem_dev_id",
-					"cells on one ivshmem link (same bdf) need different shmem_dev_id values (Jailhouse refuses to create the second cell)");
-			cc_set_value(&f, CC_VAL_BDF,
-				     (__u64)db->domain << 16 | db->bdf, 0);
-			cc_set_other_value(&f, CC_VAL_NUMBER, db->shmem_dev_id,
-					   0);
-			cc_set_other(&f, a->name, "pci_devices", cc_index(i));
-			cc_emit(c, &f);
-		}
+		for (i = 0; i < a->num_pci; i++)
+			if (a->pci[i].type == JAILHOUSE_PCI_TYPE_IVSHMEM &&
+			    a->pci[i].bdf == b->pci[j].bdf)
+				check_link_pair(c, a, &a->pci[i], i, b,
+						&b->pci[j], j);
 	}
 }

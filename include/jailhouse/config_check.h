@@ -94,8 +94,16 @@ enum config_check_code {
 				   than the root's; only MMIO outside */
 	CC_PCI_SHMEM_NO_OUTPUT,	/* note: ivshmem shmem_dev_id >= shmem_peers,
 				   the cell has no output section of its own */
-	CC_PCI_SHMEM_ID_TAKEN,	/* warning: two cells are the same ivshmem
-				   peer; the later one cannot connect */
+	CC_PCI_SHMEM_ID_TAKEN,	/* two cells are the same ivshmem peer; the
+				   later one cannot connect */
+	CC_PCI_SHMEM_ACCESS,	/* the cell may write its state table or
+				   another peer's output section */
+	CC_PCI_SHMEM_LAYOUT,	/* ivshmem regions: state table too small,
+				   unequal output sections, not page
+				   granular, unlike the other peers' */
+	CC_PCI_SHMEM_IRQ,	/* warning: the INTx INTID is not the cell's */
+	CC_PCI_NO_VPCI,		/* warning: ivshmem without a virtual PCI
+				   host; note: physical devices ignored */
 	CC_MEM_ADDR_RANGE,	/* region ends above 2^48, beyond any address
 				   of 4 KiB-granule tables */
 	CC_NUM_CODES

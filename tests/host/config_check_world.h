@@ -175,6 +175,33 @@ expect_only(const struct recorder *r, enum config_check_code code,
 	return f;
 }
 
+/*
+ * ... and besides it only findings of code also (which must be there):
+ * a change whose consequence is reported too, e.g. irqchips that no
+ * longer grant an ivshmem device's INTx.
+ */
+static inline const struct config_check_finding *
+expect_only_and(const struct recorder *r, enum config_check_code code,
+		const char *array, int index, enum config_check_code also)
+{
+	const struct config_check_finding *f = expect(r, code, array, index);
+	unsigned int i;
+	bool seen = false;
+
+	for (i = 0; i < r->count && i < MAX_FINDINGS; i++) {
+		seen |= r->f[i].code == also;
+		if (r->f[i].code != code && r->f[i].code != also) {
+			print_message("unexpected %s besides %s\n",
+				      config_check_code_name(r->f[i].code),
+				      config_check_code_name(code));
+			dump(r);
+			fail();
+		}
+	}
+	assert_true(seen);
+	return f;
+}
+
 static inline void expect_clean(const struct recorder *r)
 {
 	if (r->count)

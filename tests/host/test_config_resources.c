@@ -69,10 +69,12 @@ static void test_irq_not_in_root(void **state)
 	world_init(&w);
 	w.sys.irqchips[0].pin_bitmap[3] = 0;
 	assert_int_equal(check_world(&w, &r), 0);
-	f = expect_only(&r, CC_IRQ_NOT_IN_ROOT, "irqchips", 0);
+	f = expect_only_and(&r, CC_IRQ_NOT_IN_ROOT, "irqchips", 0,
+			    CC_PCI_SHMEM_IRQ);
 	assert_int_equal(f->severity, CC_WARNING);
 	assert_int_equal(f->start, 144);
-	assert_int_equal(r.warnings, 3);	/* 144, 140, 141 */
+	/* 144, 140, 141 in the cells; the root's ivshmem INTx 128, 129 */
+	assert_int_equal(r.warnings, 5);
 }
 
 static void test_irqchip_address(void **state)
@@ -86,14 +88,16 @@ static void test_irqchip_address(void **state)
 	world_init(&w);
 	w.inmate.irqchips[0].address = 0x08010000;
 	assert_int_equal(check_world(&w, &r), 0);
-	f = expect_only(&r, CC_IRQCHIP_ADDRESS, "irqchips", 0);
+	f = expect_only_and(&r, CC_IRQCHIP_ADDRESS, "irqchips", 0,
+			    CC_PCI_SHMEM_IRQ);
 	assert_int_equal(f->severity, CC_WARNING);
 
 	/* an all-zero entry is ignored with a note */
 	world_init(&w);
 	memset(&w.inmate.irqchips[0], 0, sizeof(w.inmate.irqchips[0]));
 	assert_int_equal(check_world(&w, &r), 0);
-	f = expect_only(&r, CC_IRQCHIP_ZERO_ENTRY, "irqchips", 0);
+	f = expect_only_and(&r, CC_IRQCHIP_ZERO_ENTRY, "irqchips", 0,
+			    CC_PCI_SHMEM_IRQ);
 	assert_int_equal(f->severity, CC_NOTE);
 }
 
@@ -105,7 +109,8 @@ static void test_irqchip_pin_base(void **state)
 	world_init(&w);
 	w.linux_demo.irqchips[0].pin_base = 48;
 	check_world(&w, &r);
-	expect_only(&r, CC_IRQCHIP_PIN_BASE, "irqchips", 0);
+	expect_only_and(&r, CC_IRQCHIP_PIN_BASE, "irqchips", 0,
+			    CC_PCI_SHMEM_IRQ);
 }
 
 /* ---- comm region ------------------------------------------------------- */
@@ -258,9 +263,10 @@ static void test_pci_shmem_peers(void **state)
 	const struct config_check_finding *f;
 	char text[1024];
 
-	/* a peer ID up to 11 beyond shmem_peers: no output of its own */
+	/* a peer ID up to 11 beyond shmem_peers: no output of its own ... */
 	world_init(&w);
 	w.inmate.pci_devices[0].shmem_dev_id = 11;
+	w.inmate.mem_regions[3].flags &= ~JAILHOUSE_MEM_WRITE;
 	assert_int_equal(check_world(&w, &r), 0);
 	f = expect_only(&r, CC_PCI_SHMEM_NO_OUTPUT, "pci_devices", 0);
 	assert_int_equal(f->severity, CC_NOTE);
@@ -268,9 +274,19 @@ static void test_pci_shmem_peers(void **state)
 	assert_non_null(strstr(text, "pci_devices[0] 0001:00:00.0 maps only "));
 	assert_non_null(strstr(text, "shmem_dev_id is 11; hint: "));
 
+	/* ... and no right to write peer 1's */
+	world_init(&w);
+	w.inmate.pci_devices[0].shmem_dev_id = 11;
+	check_world(&w, &r);
+	f = expect_only_and(&r, CC_PCI_SHMEM_ACCESS, "pci_devices", 0,
+			    CC_PCI_SHMEM_NO_OUTPUT);
+	assert_int_equal(f->severity, CC_ERROR);
+	assert_int_equal(f->other_index, 3);
+
 	/* a link has peers 0..11 */
 	world_init(&w);
 	w.inmate.pci_devices[0].shmem_dev_id = 12;
+	w.inmate.mem_regions[3].flags &= ~JAILHOUSE_MEM_WRITE;
 	check_world(&w, &r);
 	f = expect_only(&r, CC_PCI_SHMEM_PEERS, "pci_devices", 0);
 	assert_int_equal(f->severity, CC_ERROR);
@@ -289,17 +305,68 @@ static void test_pci_shmem_peers(void **state)
 	/* two cells on one link as the same peer: it cannot connect */
 	world_init(&w);
 	w.linux_demo.pci_devices[0].shmem_dev_id = 1;
-	assert_int_equal(check_world(&w, &r), 0);
+	w.linux_demo.mem_regions[4].flags &= ~JAILHOUSE_MEM_WRITE;
+	assert_int_equal(check_world(&w, &r), 1);
 	f = expect_only(&r, CC_PCI_SHMEM_ID_TAKEN, "pci_devices", 0);
-	assert_int_equal(f->severity, CC_WARNING);
+	assert_int_equal(f->severity, CC_ERROR);
 	assert_string_equal(f->other_cell, "inmate-demo");
 
 	/* ... or as the root's peer */
 	world_init(&w);
 	w.inmate.pci_devices[0].shmem_dev_id = 0;
-	assert_int_equal(check_world(&w, &r), 0);
+	w.inmate.mem_regions[3].flags &= ~JAILHOUSE_MEM_WRITE;
+	assert_int_equal(check_world(&w, &r), 1);
 	f = expect_only(&r, CC_PCI_SHMEM_ID_TAKEN, "pci_devices", 0);
 	assert_string_equal(f->other_cell, "qemu-arm64");
+}
+
+/* Issue 9: the ivshmem layout within a cell and across the peers. */
+static void test_pci_shmem_layout(void **state)
+{
+	struct world w;
+	struct recorder r;
+	const struct config_check_finding *f;
+	char text[1024];
+
+	/* the state table is the hypervisor's to write */
+	world_init(&w);
+	w.inmate.mem_regions[0].flags |= JAILHOUSE_MEM_WRITE;
+	assert_int_equal(check_world(&w, &r), 1);
+	f = expect_only(&r, CC_PCI_SHMEM_ACCESS, "pci_devices", 0);
+	assert_int_equal(f->other_index, 0);
+
+	/* a peer's region of another size than the others' */
+	world_init(&w);
+	w.inmate.mem_regions[1].size = 0x8000;
+	assert_true(check_world(&w, &r) >= 1);
+	f = expect(&r, CC_PCI_SHMEM_LAYOUT, "mem_regions", 1);
+	assert_int_equal(f->severity, CC_ERROR);
+	config_check_format(f, text, sizeof(text));
+	assert_non_null(strstr(text, "inmate-demo: mem_regions[1] "
+				     "0x7faf1000-0x7faf8fff is not the same "
+				     "memory as the other peer's region"));
+	assert_non_null(strstr(text, "(cell \"qemu-arm64\" mem_regions[1])"));
+
+	/* output sections of one size */
+	world_init(&w);
+	w.inmate.mem_regions[4].size = 0x1000;
+	check_world(&w, &r);
+	f = expect(&r, CC_PCI_SHMEM_LAYOUT, "pci_devices", 0);
+	assert_int_equal(f->other_index, 4);
+
+	/* a state table too small for the peers */
+	world_init(&w);
+	w.inmate.pci_devices[0].shmem_peers = 3;
+	w.inmate.mem_regions[0].size = 0;
+	check_world(&w, &r);
+	expect(&r, CC_PCI_SHMEM_LAYOUT, "pci_devices", 0);
+
+	/* without a virtual PCI host the device is ignored */
+	world_init(&w);
+	w.sys.header.platform_info.pci_is_virtual = 0;
+	check_world(&w, &r);
+	f = expect(&r, CC_PCI_NO_VPCI, "pci_devices", 0);
+	assert_int_equal(f->severity, CC_WARNING);
 }
 
 static void test_pci_duplicate_bdf(void **state)
@@ -401,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_debug_console),
 		cmocka_unit_test(test_pci_shmem_range),
 		cmocka_unit_test(test_pci_shmem_peers),
+		cmocka_unit_test(test_pci_shmem_layout),
 		cmocka_unit_test(test_pci_duplicate_bdf),
 		cmocka_unit_test(test_pci_type),
 		cmocka_unit_test(test_pci_caps_range),

@@ -16,6 +16,8 @@
 
 #define MAX_MMIO_REGIONS	64
 
+struct ivshmem_endpoint;
+
 struct mmio_region {
 	unsigned long start;
 	unsigned long size;
@@ -55,6 +57,12 @@ struct cell {
 	bool loadable;
 	/* the cell's CPUs are being parked: PSCI CPU_ON is refused */
 	volatile bool stopping;
+
+	/* virtual PCI: the cell's ivshmem devices (vpci.c) */
+	struct ivshmem_endpoint *vpci_devs;
+	unsigned int num_vpci_devs;
+	/* config writes to functions the cell does not have */
+	unsigned long vpci_ignored_writes;
 
 	/* virtual console: the line being assembled, printed tagged */
 	char console_line[128];

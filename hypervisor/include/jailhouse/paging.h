@@ -111,6 +111,9 @@ void *paging_phys2hvirt(unsigned long phys);
 void *paging_map_device(unsigned long phys, unsigned long size);
 /* Undo paging_map_device (virt and size as passed and returned). */
 void paging_unmap_device(void *virt, unsigned long size);
+/* Like paging_map_device(), as normal write-back memory (RAM shared with
+ * guests); paging_unmap_device() undoes it. */
+void *paging_map_memory(unsigned long phys, unsigned long size);
 
 /*
  * A window of TEMP_WINDOW_PAGES pages, its tables allocated once at setup,

@@ -113,4 +113,84 @@ const char *cmdline_parse_str(const char *name, char *buf, size_t size,
  */
 int map_range(unsigned long start, unsigned long size, unsigned int flags);
 
+/* --- PCI (the cell's virtual PCI host, ECAM) --------------------------- */
+
+#include <jailhouse/pci_defs.h>
+
+#define PCI_ID_ANY		0xffff
+
+/* Finds the ECAM window in the comm region; -1 if the cell has none. */
+int pci_init(void);
+/* size 1, 2 or 4, reg aligned to it; each access is one hypervisor exit */
+u32 pci_read_config(u16 bdf, unsigned int reg, unsigned int size);
+void pci_write_config(u16 bdf, unsigned int reg, u32 value, unsigned int size);
+/* first function from start_bdf on bus 0 with the IDs, or -1 */
+int pci_find_device(u16 vendor, u16 device, u16 start_bdf);
+/* offset of the first capability cap, or -1 */
+int pci_find_cap(u16 bdf, u16 cap);
+/* MSI-X vector -> INTID irq (ARM without ITS: the data is the INTID) */
+void pci_msix_set_vector(u16 bdf, unsigned int irq, u32 vector);
+/* config-space accesses so far (the exits they cost) */
+extern unsigned int pci_config_accesses;
+
+/* --- ivshmem 2.0 ------------------------------------------------------ */
+
+#define IVSHMEM_VENDOR_ID	0x110a
+#define IVSHMEM_DEVICE_ID	0x4106
+
+/* the register BAR (BAR 0) */
+struct ivshmem_regs {
+	u32 id;
+	u32 max_peers;
+	u32 int_control;
+	u32 doorbell;
+	u32 state;
+};
+
+struct ivshmem_device {
+	u16 bdf;
+	volatile struct ivshmem_regs *regs;
+	u32 id;
+	u32 max_peers;
+	/* INTID of vector 0 (INTx or MSI-X vector 0), 0 if none */
+	unsigned int irq;
+	volatile u32 *state_table;
+	u32 state_table_size;
+	volatile void *rw_section;
+	u64 rw_section_size;
+	/* peer n's output section is at output_sections + n * size */
+	volatile void *output_sections;
+	u64 output_section_size;
+};
+
+/*
+ * Finds the index-th (from 0) ivshmem device, puts its register BAR at
+ * bar_base (one page, uncached), enables it, maps the shared memory
+ * (cached) and routes its interrupt (INTx pin, or MSI-X vector 0 to
+ * irq_base if it has MSI-X) to this CPU.  Interrupt generation stays off
+ * (ivshmem_enable_irq()).  0, or -1 with the reason printed.
+ */
+int ivshmem_setup(struct ivshmem_device *dev, unsigned int index,
+		  unsigned long bar_base);
+static inline void ivshmem_enable_irq(struct ivshmem_device *dev, bool on)
+{
+	dev->regs->int_control = on;
+}
+static inline void ivshmem_set_state(struct ivshmem_device *dev, u32 state)
+{
+	dev->regs->state = state;
+}
+static inline void ivshmem_ring(struct ivshmem_device *dev, u32 peer,
+				u32 vector)
+{
+	asm volatile("dsb st" : : : "memory");
+	dev->regs->doorbell = peer << 16 | vector;
+}
+static inline volatile void *ivshmem_output_section(struct ivshmem_device *dev,
+						    u32 peer)
+{
+	return (volatile u8 *)dev->output_sections +
+		peer * dev->output_section_size;
+}
+
 #endif /* !_INMATE_H */

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ivshmem 2.0 demo, after Jailhouse's: finds the first ivshmem device,
+ * prints its ID, maximum peers and where its sections are, sets its state
+ * to ID + 1, and then, once a second, rings the next peer (vector 0).  On
+ * each interrupt it counts it and prints the peers' states that changed
+ * ("state[N] = S"); it writes the count into its slot of the R/W section
+ * and ten times the count into its output section, as Jailhouse's does,
+ * and the state it last saw of peer N into word 1 + N of its output
+ * section (for tests: the root reads them through /dev/mem).
+ *
+ * Command line (cell load -s "..." -a 0x1000):
+ *   target=N     the peer to ring (default: the next ID, wrapping)
+ *   interval=MS  between doorbells (default 1000, 0: never ring)
+ *   bar=ADDR     where to put the register BAR (default 0xff000000)
+ *   state=S      the state to announce (default ID + 1)
+ *   quiet        print neither doorbells sent nor interrupts received
+ *                (several cells share a UART)
+ *   burst=N      ring the target N times at once after set-up (for
+ *                counting exits: each doorbell is one)
+ *   attack=WHAT  after set-up: "state-table" writes the read-only state
+ *                table, "output" writes the next peer's output section,
+ *                "doorbell" rings peer 11 and vector 5 (absent: ignored),
+ *                "cfg" writes config space of absent functions (ignored)
+ */
+#include <inmate.h>
+
+#define DEFAULT_BAR		0xff000000UL
+
+static struct ivshmem_device dev;
+static volatile unsigned int irq_count;
+static u32 seen_state[16];
+static u64 tick_ticks;
+static volatile bool tick;
+static bool quiet;
+
+static void print_changed_states(void)
+{
+	unsigned int n, peers = dev.max_peers < 16 ? dev.max_peers : 16;
+	u32 state;
+
+	for (n = 0; n < peers; n++) {
+		if (n == dev.id)
+			continue;
+		state = dev.state_table[n];
+		if (state != seen_state[n]) {
+			seen_state[n] = state;
+			printk("IVSHMEM: state[%u] = %u\n", n, state);
+		}
+		if (dev.output_section_size >= 4 * (1 + 16) &&
+		    dev.id < dev.max_peers)
+			((volatile u32 *)ivshmem_output_section(&dev,
+							       dev.id))[1 + n] =
+				state;
+	}
+}
+
+static void handle_irq(unsigned int irq)
+{
+	if (irq == TIMER_IRQ) {
+		tick = true;
+		timer_start(tick_ticks);
+		return;
+	}
+	if (irq != dev.irq)
+		return;
+	irq_count++;
+	((volatile u32 *)dev.rw_section)[dev.id] = irq_count;
+	if (dev.output_section_size && dev.id < dev.max_peers)
+		*(volatile u32 *)ivshmem_output_section(&dev, dev.id) =
+			irq_count * 10;
+	if (!quiet)
+		printk("IVSHMEM: got interrupt 0 (#%u)\n", irq_count);
+	print_changed_states();
+}
+
+static void attack(const char *what)
+{
+	unsigned int next = (dev.id + 1) % dev.max_peers;
+
+	if (!strcmp(what, "state-table")) {
+		printk("IVSHMEM: writing the state table\n");
+		dev.state_table[dev.id] = 0xbad;
+	} else if (!strcmp(what, "output")) {
+		printk("IVSHMEM: writing the output section of peer %u\n",
+		       next);
+		*(volatile u32 *)ivshmem_output_section(&dev, next) = 0xbad;
+	} else if (!strcmp(what, "doorbell")) {
+		ivshmem_ring(&dev, 11, 0);
+		ivshmem_ring(&dev, next, 5);
+		printk("IVSHMEM: rang absent peer 11 and vector 5: ignored\n");
+	} else if (!strcmp(what, "cfg")) {
+		pci_write_config(0x0f8, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
+		pci_write_config(0x0f1, PCI_CFG_BAR, 0xfe000000, 4);
+		printk("IVSHMEM: config writes to absent devices done, "
+		       "absent reads 0x%x\n",
+		       pci_read_config(0x0f8, PCI_CFG_VENDOR_ID, 4));
+	}
+}
+
+void inmate_main(void)
+{
+	unsigned long bar = cmdline_parse_int("bar", DEFAULT_BAR);
+	long long interval_ms = cmdline_parse_int("interval", 1000);
+	unsigned int target, before, burst, n;
+	char what[16];
+	u32 state;
+
+	if (irq_init(handle_irq) || pci_init()) {
+		printk("IVSHMEM: no interrupt controller or PCI .. stopping.\n");
+		return;
+	}
+	before = pci_config_accesses;
+	if (ivshmem_setup(&dev, 0, bar))
+		return;
+	printk("IVSHMEM: Found device at %02x:%02x.%x\n", dev.bdf >> 8,
+	       (dev.bdf >> 3) & 0x1f, dev.bdf & 7);
+	printk("IVSHMEM: set up with %u config-space accesses\n",
+	       pci_config_accesses - before);
+	printk("IVSHMEM: bar0 is at 0x%lx\n", bar);
+	printk("IVSHMEM: ID is %u\n", dev.id);
+	printk("IVSHMEM: max. peers is %u\n", dev.max_peers);
+	printk("IVSHMEM: state table is at 0x%lx\n",
+	       (unsigned long)dev.state_table);
+	printk("IVSHMEM: R/W section is at 0x%lx\n",
+	       (unsigned long)dev.rw_section);
+	printk("IVSHMEM: output sections start at 0x%lx\n",
+	       (unsigned long)dev.output_sections);
+	printk("IVSHMEM: output section is at 0x%lx\n",
+	       (unsigned long)ivshmem_output_section(&dev, dev.id));
+	if (!dev.irq)
+		printk("IVSHMEM: no INTx pin, interrupts not used\n");
+
+	target = dev.max_peers ? (dev.id + 1) % dev.max_peers : 0;
+	target = cmdline_parse_int("target", target);
+	state = cmdline_parse_int("state", dev.id + 1);
+	quiet = cmdline_parse_bool("quiet", false);
+
+	ivshmem_enable_irq(&dev, true);
+	ivshmem_set_state(&dev, state);
+	printk("IVSHMEM: initialized device, state %u\n", state);
+	print_changed_states();
+
+	cmdline_parse_str("attack", what, sizeof(what), "");
+	if (what[0])
+		attack(what);
+	burst = cmdline_parse_int("burst", 0);
+	if (burst > 0) {
+		for (n = 0; n < burst; n++)
+			ivshmem_ring(&dev, target, 0);
+		printk("IVSHMEM: rang peer %u %u times\n", target, burst);
+	}
+
+	tick_ticks = timer_get_frequency() * (interval_ms > 0 ?
+					      interval_ms : 1000) / 1000;
+	irq_enable(TIMER_IRQ);
+	timer_start(tick_ticks);
+
+	while (1) {
+		if (comm_region_poll() == JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
+			ivshmem_set_state(&dev, 0);
+			timer_stop();
+			inmate_shutdown_approve();
+			inmate_halt();
+		}
+		if (tick) {
+			tick = false;
+			print_changed_states();
+			if (interval_ms > 0 && !quiet)
+				printk("IVSHMEM: sending IRQ 0 to peer %u "
+				       "(received %u)\n", target, irq_count);
+			if (interval_ms > 0)
+				ivshmem_ring(&dev, target, 0);
+		}
+		wait_for_interrupt();
+	}
+}
