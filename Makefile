@@ -39,9 +39,18 @@ hypervisor-test-hooks:
 
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
-QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map
+QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map \
+	tests/qemu/files/cntvct
 
-test-helpers: $(QEMU_TEST_HELPERS)
+# The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
+# device tree), appended to their root initramfs (`initrd+` line).
+LINUX_INMATE := build/qemu/linux-inmate.cpio.gz
+LINUX_INMATE_SRC := $(shell find tests/qemu/linux-inmate -type f)
+
+test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE)
+
+$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct
+	tests/qemu/linux-inmate/mkimages $@
 
 tests/qemu/files/%: tests/qemu/helpers/%.c
 	$(TARGET_CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
@@ -87,7 +96,8 @@ install: all
 	install -d $(DESTDIR)$(datadir)/jailhouse/cells
 	install -m 0644 configs/$(ARCH)/*.cell $(DESTDIR)$(datadir)/jailhouse/cells/
 	install -d $(DESTDIR)$(datadir)/jailhouse/inmates
-	install -m 0644 inmates/demos/*.bin $(DESTDIR)$(datadir)/jailhouse/inmates/
+	install -m 0644 inmates/demos/*.bin inmates/tools/*.bin \
+		$(DESTDIR)$(datadir)/jailhouse/inmates/
 
 check: check-host check-qemu
 
