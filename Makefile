@@ -1,6 +1,7 @@
 # Top-level build.  `make` builds every part for arm64:
 #   driver/jailhouse.ko        kernel module (against KDIR)
 #   driver/uio_ivshmem.ko      UIO driver for ivshmem 2.0 devices
+#   driver/ivshmem-net.ko      virtual Ethernet over ivshmem 2.0 (VETH)
 #   hypervisor/jailhouse.bin   EL2 firmware
 #   configs/arm64/*.cell       binary configs
 #   inmates/demos/*.bin        bare-metal inmate images
@@ -49,7 +50,9 @@ LINUX_INMATE_SRC := $(shell find tests/qemu/linux-inmate -type f)
 
 test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE)
 
-$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct
+# (with the inmate's ivshmem-net.ko: the module is built first)
+$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct \
+		$(wildcard driver/ivshmem-net.ko) | driver
 	tests/qemu/linux-inmate/mkimages $@
 
 tests/qemu/files/%: tests/qemu/helpers/%.c
@@ -85,6 +88,8 @@ install: all
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/jailhouse.ko
 	install -D -m 0644 driver/uio_ivshmem.ko \
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/uio_ivshmem.ko
+	install -D -m 0644 driver/ivshmem-net.ko \
+		$(DESTDIR)/lib/modules/$(KERNELRELEASE_OF_KDIR)/extra/driver/ivshmem-net.ko
 	install -D -m 0755 tools/jailhouse $(DESTDIR)$(sbindir)/jailhouse
 	install -D -m 0755 tools/demos/ivshmem-demo \
 		$(DESTDIR)$(sbindir)/ivshmem-demo
