@@ -231,6 +231,7 @@ enum board_irq_verdict board_irqs(struct inmate_ctx *ctx, int node,
 /* Properties of a bus that the inmate needs to translate addresses. */
 static const char *const bus_props[] = {
 	"compatible", "#address-cells", "#size-cells", "ranges", "dma-ranges",
+	"reg",
 };
 
 static int copy_prop(struct inmate_ctx *ctx, int node, int out_node,
@@ -273,9 +274,10 @@ int out_parent_of(struct inmate_ctx *ctx, int node)
 	return out;
 }
 
-/* Quietly dropped: phandles get new numbers, clocks are rebuilt. */
+/* Quietly dropped: the GIC is the root's interrupt parent, clocks and
+ * status are rebuilt.  "phandle" stays: copied nodes keep theirs. */
 static const char *const quiet_drops[] = {
-	"phandle", "linux,phandle", "interrupt-parent", "status",
+	"linux,phandle", "interrupt-parent", "status",
 	"assigned-clocks", "assigned-clock-parents", "assigned-clock-rates",
 	"pinctrl-names", "clocks", "interrupts-extended",
 };
@@ -287,7 +289,7 @@ static const char *const foreign_props[] = {
 	"nvmem-cell-names", "mboxes", "mbox-names", "operating-points-v2",
 	"interconnects", "interconnect-names", "memory-region", "msi-parent",
 	"msi-map", "iommu-map", "fsl,stop-mode", "gpio-ranges", "sram",
-	"thermal-sensors", "fsl,gpr", "syscon", "clock-output-names",
+	"thermal-sensors", "fsl,gpr", "syscon",
 };
 
 static bool in_list(const char *name, const char *const *list, int count)
@@ -364,12 +366,14 @@ static __u64 oscillator_rate(const void *board, const char **name)
 		    (!strstr(*name, "osc") && !strstr(*name, "xtal")))
 			continue;
 		freq = fdt_getprop(board, node, "clock-frequency", NULL);
-		if (freq)
+		/* not the 32 kHz RTC crystal */
+		if (freq && fdt32_to_cpu(*freq) >= 1000000)
 			return fdt32_to_cpu(*freq);
 	}
 	return 0;
 }
 
+/* A fixed clock at the root; a board one (@board_node) keeps its phandle */
 static int add_fixed_clock(struct inmate_ctx *ctx, const char *name,
 			   __u64 rate, int board_node, __u32 *phandle)
 {
@@ -388,13 +392,11 @@ static int add_fixed_clock(struct inmate_ctx *ctx, const char *name,
 				      (__u32)rate);
 	if (!err && board_node >= 0)
 		err = copy_prop(ctx, board_node, node, "clock-output-names");
+	*phandle = board_node >= 0 ? fdt_get_phandle(ctx->board, board_node) :
+		ctx->next_phandle++;
 	if (!err)
-		err = fdt_setprop_u32(ctx->out, node, "phandle",
-				      ctx->next_phandle);
-	if (err)
-		return err;
-	*phandle = ctx->next_phandle++;
-	return 0;
+		err = fdt_setprop_u32(ctx->out, node, "phandle", *phandle);
+	return err;
 }
 
 /* Out phandle of a fixed clock standing for board clock @clk. */
@@ -410,6 +412,11 @@ static int map_clock(struct inmate_ctx *ctx, int node, int index,
 	unsigned int n;
 	__u64 rate;
 
+	for (n = 0; provider >= 0 && n < ctx->num_owned; n++)
+		if (ctx->owned[n] == provider) {
+			*out = phandle;	/* copied too, phandle and all */
+			return 0;
+		}
 	if (provider >= 0 && is_fixed_clock(board, provider)) {
 		for (n = 0; n < ctx->num_clocks; n++)
 			if (ctx->clocks[n].board == phandle) {
@@ -490,6 +497,13 @@ static int build_clocks(struct inmate_ctx *ctx, int node, fdt32_t *clocks,
 		if (err)
 			return err;
 		clocks[(*num)++] = cpu_to_fdt32(out);
+		if (out == fdt32_to_cpu(prop[pos])) {
+			/* a provider in the cell: its arguments too */
+			if (*num + cells > max)
+				return 1;
+			memcpy(&clocks[*num], &prop[pos + 1], cells * 4);
+			*num += cells;
+		}
 	}
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "fdt_inmate.h"
 
 #define FDT_INMATE_MAX_CLOCKS	32
+#define FDT_INMATE_MAX_DEVICES	256
 
 struct fdt_clock_map {
 	__u32 board;		/* fixed-clock phandle in the board, or 0 */
@@ -28,6 +29,9 @@ struct inmate_ctx {
 	const struct jailhouse_cell_desc *cell;
 	int board_gic;			/* GIC node in the board */
 	__u32 gic_phandle;		/* the GIC's phandle in out */
+	/* board devices the cell owns: copied with their phandles */
+	int owned[FDT_INMATE_MAX_DEVICES];
+	unsigned int num_owned;
 	int gic_cells;			/* its #interrupt-cells */
 	__u32 next_phandle;
 	struct fdt_clock_map clocks[FDT_INMATE_MAX_CLOCKS];

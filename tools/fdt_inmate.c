@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Generation of the inmate's device tree from the board's (see
- * fdt_inmate.h).  The tree has the board's paths for what it copies, so
- * that aliases and the user's knowledge of the board stay valid; phandles
- * are numbered anew (the GIC is 1).
+ * fdt_inmate.h).  The tree has the board's paths and phandles for what it
+ * copies, so that aliases, references between copied nodes and the user's
+ * knowledge of the board stay valid; its own nodes (GIC, fixed clocks)
+ * get phandles above the board's.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,10 +17,11 @@
 #include "fdt_inmate.h"
 #include "fdt_order.h"
 
-#define GIC_PHANDLE		1
 #define ECAM_BUS_SIZE		0x100000ULL	/* 32 dev x 8 fn x 4 KiB */
 #define VPCI_BARS_PER_DEVICE	0x2000ULL	/* Jailhouse's reservation */
 #define PCI_SPACE_MEM32		0x02000000
+/* where Jailhouse's inmate device trees put the BARs on every board */
+#define VPCI_BARS_FALLBACK	0x10000000ULL
 #define IRQ_TYPE_EDGE_RISING	1
 #define PATH_LEN		512
 
@@ -86,7 +88,7 @@ static int add_root(struct inmate_ctx *ctx)
 		err = setprop_copy(ctx, 0, 0, "compatible");
 	if (!err)
 		err = fdt_setprop_u32(ctx->out, 0, "interrupt-parent",
-				      GIC_PHANDLE);
+				      ctx->gic_phandle);
 	return err;
 }
 
@@ -243,7 +245,8 @@ static int add_gic(struct inmate_ctx *ctx)
 	if (!err)
 		err = fdt_setprop_u32(ctx->out, out, "#address-cells", 0);
 	if (!err)
-		err = fdt_setprop_u32(ctx->out, out, "phandle", GIC_PHANDLE);
+		err = fdt_setprop_u32(ctx->out, out, "phandle",
+				      ctx->gic_phandle);
 	return err;
 }
 
@@ -343,16 +346,12 @@ static bool cell_owns_node(struct inmate_ctx *ctx, int node, bool console)
 	}
 }
 
-/* Copies every board device the cell owns; returns the console's offset */
-static int add_devices(struct inmate_ctx *ctx, char *console_path,
-		       size_t console_len)
+/* The board devices the cell owns, into ctx->owned (warns about others). */
+static int find_devices(struct inmate_ctx *ctx, int console)
 {
 	const void *board = ctx->board;
-	int node, depth = 0, skip_below = -1, console, parent, out;
-	char path[PATH_LEN];
+	int node, depth = 0, skip_below = -1;
 
-	console = board_console(ctx);
-	console_path[0] = '\0';
 	for (node = fdt_next_node(board, 0, &depth); node >= 0;
 	     node = fdt_next_node(board, node, &depth)) {
 		if (skip_below >= 0 && depth > skip_below)
@@ -369,16 +368,36 @@ static int add_devices(struct inmate_ctx *ctx, char *console_path,
 			continue;	/* a bus, or nothing mapped */
 		if (!cell_owns_node(ctx, node, node == console))
 			continue;
-		parent = out_parent_of(ctx, node);
+		if (ctx->num_owned == FDT_INMATE_MAX_DEVICES)
+			return -FDT_ERR_NOSPACE;
+		ctx->owned[ctx->num_owned++] = node;
+		skip_below = depth;	/* the subtree goes with it */
+	}
+	return 0;
+}
+
+/* Copies every board device the cell owns, and says where the console is */
+static int add_devices(struct inmate_ctx *ctx, char *console_path,
+		       size_t console_len)
+{
+	int console = board_console(ctx), parent, out, err;
+	char path[PATH_LEN];
+	unsigned int n;
+
+	console_path[0] = '\0';
+	err = find_devices(ctx, console);
+	for (n = 0; !err && n < ctx->num_owned; n++) {
+		parent = out_parent_of(ctx, ctx->owned[n]);
 		if (parent < 0)
 			return parent;
-		out = copy_device(ctx, node, parent);
+		out = copy_device(ctx, ctx->owned[n], parent);
 		if (out < 0)
 			return out;
-		if (node == console)
+		if (ctx->owned[n] == console)
 			fdt_get_path(ctx->out, out, console_path, console_len);
-		skip_below = depth;
 	}
+	if (err)
+		return err;
 	if (ctx->cell->console.address && console_path[0] == '\0' &&
 	    ctx->cell->console.type != JAILHOUSE_CON_TYPE_NONE)
 		inmate_warn(ctx, "the cell's console at 0x%llx %s: no "
@@ -390,11 +409,26 @@ static int add_devices(struct inmate_ctx *ctx, char *console_path,
 	return 0;
 }
 
+static bool cell_maps(const struct jailhouse_cell_desc *cell, __u64 start,
+		      __u64 size)
+{
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell);
+	unsigned int n;
+
+	for (n = 0; n < cell->num_memory_regions; n++)
+		if (start < mem[n].virt_start + mem[n].size &&
+		    mem[n].virt_start < start + size)
+			return true;
+	return false;
+}
+
 /*
  * The cell's virtual PCI host, where its ivshmem devices are: an ECAM
  * window at pci_mmconfig_base, the BAR window right behind it (two pages
- * per device, as Jailhouse's root overlay reserves), and INTx pin N of
- * any slot on SPI vpci_irq_base + N - 1, edge-triggered.
+ * per device, as Jailhouse's root overlay reserves) unless the cell has
+ * memory there (i.MX8MQ: the ivshmem regions), else at Jailhouse's
+ * 0x10000000, and INTx pin N of any slot on SPI vpci_irq_base + N - 1,
+ * edge-triggered.
  */
 static int add_pci_host(struct inmate_ctx *ctx, const struct
 			fdt_inmate_input *in)
@@ -415,6 +449,12 @@ static int add_pci_host(struct inmate_ctx *ctx, const struct
 			    ctx->cell->num_pci_devices);
 		return 0;
 	}
+	if (cell_maps(ctx->cell, bars, bars_size))
+		bars = VPCI_BARS_FALLBACK;
+	if (cell_maps(ctx->cell, bars, bars_size))
+		inmate_warn(ctx, "no hole for the PCI BARs behind the ECAM "
+			    "window or at 0x%llx: the cell has memory there",
+			    (unsigned long long)bars);
 	snprintf(name, sizeof(name), "pci@%llx",
 		 (unsigned long long)in->pci_ecam_base);
 	out = fdt_add_subnode(ctx->out, 0, name);
@@ -447,7 +487,7 @@ static int add_pci_host(struct inmate_ctx *ctx, const struct
 		map[n++] = cpu_to_fdt32(0);
 		map[n++] = cpu_to_fdt32(0);
 		map[n++] = cpu_to_fdt32(pin);
-		map[n++] = cpu_to_fdt32(GIC_PHANDLE);
+		map[n++] = cpu_to_fdt32(ctx->gic_phandle);
 		map[n++] = cpu_to_fdt32(0);	/* SPI */
 		map[n++] = cpu_to_fdt32(ctx->cell->vpci_irq_base + pin - 1);
 		map[n++] = cpu_to_fdt32(IRQ_TYPE_EDGE_RISING);
@@ -606,8 +646,11 @@ void *fdt_inmate_generate(const struct fdt_inmate_input *in, size_t *size,
 	ctx.board = in->board;
 	ctx.out = out;
 	ctx.cell = in->cell;
-	ctx.gic_phandle = GIC_PHANDLE;
-	ctx.next_phandle = GIC_PHANDLE + 1;
+	/* copied nodes keep their phandles; new ones come after them */
+	if (fdt_find_max_phandle(in->board, &ctx.gic_phandle))
+		ctx.gic_phandle = 0;
+	ctx.gic_phandle++;
+	ctx.next_phandle = ctx.gic_phandle + 1;
 	ctx.warn = in->warn;
 	ctx.warn_ctx = in->warn_ctx;
 
