@@ -84,11 +84,27 @@ enum board_irq_verdict board_irqs(struct inmate_ctx *ctx, int node,
  */
 int out_parent_of(struct inmate_ctx *ctx, int node);
 
+/* Copies property @name of board node @node to out node @out_node. */
+int board_copy_prop(struct inmate_ctx *ctx, int node, int out_node,
+		    const char *name);
+
+/*
+ * The clocks of board node @node for the inmate (fdt_clocks.c): phandle
+ * and arguments cells into @clocks (at most @max, count in *@num).
+ * Returns 1 if one cannot be carried over (drop them), 0, or an error.
+ */
+int board_clocks(struct inmate_ctx *ctx, int node, fdt32_t *clocks, int max,
+		 int *num);
+
 /*
  * Copies board node @node and its subtree under out node @out_parent,
  * dropping what refers outside the cell (one warning line per node) and
  * replacing clocks.  Returns the new out offset or a negative error.
  */
 int copy_device(struct inmate_ctx *ctx, int node, int out_parent);
+
+/* The cell's virtual PCI host, if it has PCI devices (fdt_vpci.c). */
+int inmate_add_pci_host(struct inmate_ctx *ctx,
+			const struct fdt_inmate_input *in);
 
 #endif /* !_JAILHOUSE_TOOLS_FDT_BOARD_H */
