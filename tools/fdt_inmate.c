@@ -121,8 +121,9 @@ static int add_cpus(struct inmate_ctx *ctx, char *error, size_t len)
 				return fail(error, len, "board cpu node %s "
 					    "has no reg (MPIDR)",
 					    fdt_get_name(board, node, NULL));
-			mpidr = ac == 2 ? fdt64_to_cpu(*(fdt64_t *)reg) :
-				fdt32_to_cpu(*reg);
+			/* 64-bit cells are only 4-byte aligned */
+			mpidr = ac == 2 ? (__u64)fdt32_to_cpu(reg[0]) << 32 |
+				fdt32_to_cpu(reg[1]) : fdt32_to_cpu(*reg);
 			snprintf(name, sizeof(name), "cpu@%llx",
 				 (unsigned long long)mpidr);
 			out = fdt_add_subnode(ctx->out, cpus, name);
