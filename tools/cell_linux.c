@@ -178,10 +178,30 @@ static int pci_host(const struct linux_boot *boot, struct fdt_inmate_input *in)
 	return 0;
 }
 
-static void print_warning(void *ctx, const char *line)
+/*
+ * Warnings about the device tree wait until it is certain to be used: a
+ * refusal (too little RAM ...) is then the only line printed.
+ */
+static char *held_warnings;
+
+static void hold_warning(void *ctx, const char *line)
 {
+	size_t old = held_warnings ? strlen(held_warnings) : 0;
+	char *more = realloc(held_warnings, old + strlen(line) + 32);
+
 	(void)ctx;
-	fprintf(stderr, "jailhouse: warning: %s\n", line);
+	if (!more)
+		return;
+	held_warnings = more;
+	sprintf(held_warnings + old, "jailhouse: warning: %s\n", line);
+}
+
+static void release_warnings(bool print)
+{
+	if (print && held_warnings)
+		fputs(held_warnings, stderr);
+	free(held_warnings);
+	held_warnings = NULL;
 }
 
 static int make_dtb(struct linux_boot *boot)
@@ -191,7 +211,7 @@ static int make_dtb(struct linux_boot *boot)
 		.cell = boot->cell,
 		.cmdline = args->cmdline,
 		.has_initrd = args->initrd != NULL,
-		.warn = print_warning,
+		.warn = hold_warning,
 	};
 	const char *board = args->board_dtb ? args->board_dtb :
 		LINUX_DEFAULT_BOARD_DTB;
@@ -442,8 +462,11 @@ int cell_linux(const struct linux_args *args, const char *argv0)
 	int ret = 1;
 
 	if (read_config(&boot) || read_kernel(&boot) || stat_initrd(&boot) ||
-	    make_dtb(&boot) || place(&boot))
+	    make_dtb(&boot) || place(&boot)) {
+		release_warnings(false);
 		goto out;
+	}
+	release_warnings(true);
 
 	have_loader = find_loader(argv0, loader, sizeof(loader));
 	if (args->write_params) {

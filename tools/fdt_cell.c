@@ -69,7 +69,8 @@ int fdt_cell_set_memory(void *fdt, const struct jailhouse_cell_desc *cell)
 		if (err)
 			return err;
 	}
-	return named ? 0 : -FDT_ERR_NOTFOUND;
+	/* no RAM at all: placement refuses that, naming the cell */
+	return 0;
 }
 
 static int chosen_node(void *fdt)
@@ -160,8 +161,7 @@ void *fdt_cell_patch(const void *dtb, size_t dtb_size,
 		err = fdt_pack(fdt);
 	if (err) {
 		snprintf(error, len, "cannot update the device tree: %s",
-			 err == -FDT_ERR_NOTFOUND ? "the cell has no RAM for "
-			 "the kernel" : fdt_strerror(err));
+			 fdt_strerror(err));
 		free(fdt);
 		return NULL;
 	}

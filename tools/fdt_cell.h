@@ -14,8 +14,8 @@
 
 /*
  * Replaces every memory node of @fdt by one "memory@..." node whose reg
- * lists the cell's RAM regions (their cell addresses), as Jailhouse does.
- * Returns 0 or a negative libfdt error.
+ * lists the cell's RAM regions (their cell addresses), as Jailhouse does;
+ * none if the cell has no RAM.  Returns 0 or a negative libfdt error.
  */
 int fdt_cell_set_memory(void *fdt, const struct jailhouse_cell_desc *cell);
 

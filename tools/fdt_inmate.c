@@ -486,8 +486,6 @@ static int generate(struct inmate_ctx *ctx, const struct fdt_inmate_input *in,
 		return -1;
 	if (!err)
 		err = fdt_cell_set_memory(ctx->out, ctx->cell);
-	if (err == -FDT_ERR_NOTFOUND)
-		return fail(error, len, "the cell has no RAM for the kernel");
 	if (!err)
 		err = add_devices(ctx, console_path, sizeof(console_path));
 	if (!err)
