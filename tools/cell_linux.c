@@ -397,6 +397,38 @@ static bool cell_exists(const char *name)
 	return found;
 }
 
+/*
+ * Every image must lie in LOADABLE memory of the cell, or CELL_LOAD fails
+ * after the cell was created: say so before.
+ */
+static int check_loadable(const struct linux_boot *boot,
+			  const struct control_image *images, unsigned int num)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(boot->cell);
+	unsigned int n, r;
+
+	for (n = 0; n < num; n++) {
+		for (r = 0; r < boot->cell->num_memory_regions; r++)
+			if ((mem[r].flags & JAILHOUSE_MEM_LOADABLE) &&
+			    images[n].target >= mem[r].virt_start &&
+			    images[n].target - mem[r].virt_start <=
+			    mem[r].size &&
+			    images[n].size <= mem[r].virt_start +
+			    mem[r].size - images[n].target)
+				break;
+		if (r == boot->cell->num_memory_regions) {
+			fprintf(stderr, "jailhouse: %s (0x%zx bytes) at 0x%llx "
+				"does not fit in LOADABLE memory of cell "
+				"\"%s\"\n", images[n].name, images[n].size,
+				(unsigned long long)images[n].target,
+				boot->cell->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int boot_cell(const struct linux_boot *boot, const char *loader_path)
 {
 	struct control_image images[5];
@@ -433,6 +465,8 @@ static int boot_cell(const struct linux_boot *boot, const char *loader_path)
 		images[num++] = (struct control_image){ initrd, initrd_size,
 			boot->place.initrd, boot->args->initrd };
 
+	if (check_loadable(boot, images, num))
+		goto out;
 	/* Jailhouse's helper reuses a cell of that name */
 	if (!cell_exists(ref.name)) {
 		if (control_cell_create(boot->args->config, boot->config,
