@@ -101,6 +101,14 @@ int fdt_cell_set_chosen(void *fdt, const char *cmdline, bool has_initrd)
 		err = set_address(fdt, node, "linux,initrd-start", 0);
 	if (!err && has_initrd)
 		err = set_address(fdt, node, "linux,initrd-end", 0);
+	if (!err && !has_initrd) {
+		/* a given DTB's initrd would point at whatever is there now */
+		err = fdt_delprop(fdt, node, "linux,initrd-start");
+		if (!err || err == -FDT_ERR_NOTFOUND)
+			err = fdt_delprop(fdt, node, "linux,initrd-end");
+		if (err == -FDT_ERR_NOTFOUND)
+			err = 0;
+	}
 	return err;
 }
 
