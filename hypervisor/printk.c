@@ -26,23 +26,45 @@ static struct uart_chip *printk_uart;
 /* ring position (virt_console.tail) up to which the UART has shown it */
 static u32 uart_shown;
 
-/* under printk_lock, on a CPU that can reach the UART */
+/*
+ * Under printk_lock, on a CPU that can reach the UART: show what the ring
+ * has and the UART has not.  A stalled UART is skipped at once; when it
+ * takes characters again it goes on where it stopped, and what the ring
+ * no longer holds by then is counted in a note instead.
+ */
 static void uart_catch_up(void)
 {
 	char chunk[65];
-	u32 tail = virt_console.tail;
-	unsigned int len;
+	u32 tail, lost;
+	unsigned int len, sent;
 
-	/* lapped: the oldest byte still in the ring is where to go on */
-	if (tail - uart_shown > JAILHOUSE_VIRT_CONSOLE_SIZE)
+	if (!uart_takes_chars(printk_uart))
+		return;
+	tail = virt_console.tail;
+	if (tail - uart_shown > JAILHOUSE_VIRT_CONSOLE_SIZE) {
+		lost = tail - JAILHOUSE_VIRT_CONSOLE_SIZE - uart_shown;
 		uart_shown = tail - JAILHOUSE_VIRT_CONSOLE_SIZE;
+		/* this CPU owns printk: the note goes into the ring only */
+		printk("Note: %u bytes of hypervisor output were not shown "
+		       "on the debug UART (lapped in the console ring)\n",
+		       lost);
+		tail = virt_console.tail;
+	}
 	while (uart_shown != tail) {
-		for (len = 0; len < sizeof(chunk) - 1 && uart_shown != tail;
-		     len++, uart_shown++)
-			chunk[len] = virt_console.content[uart_shown %
+		for (len = 0; len < sizeof(chunk) - 1 &&
+		     uart_shown + len != tail; len++)
+			chunk[len] = virt_console.content[(uart_shown + len) %
 						JAILHOUSE_VIRT_CONSOLE_SIZE];
 		chunk[len] = '\0';
-		uart_write(printk_uart, chunk);
+		sent = uart_write(printk_uart, chunk);
+		uart_shown += sent;
+		if (sent < len) {
+			if (printk_uart->stalls == 1)
+				printk("Note: the debug UART stopped taking "
+				       "characters; hypervisor output goes "
+				       "on in the console ring\n");
+			return;
+		}
 	}
 }
 

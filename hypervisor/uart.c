@@ -5,7 +5,6 @@
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/errno.h>
-#include <jailhouse/printk.h>
 #include <jailhouse/uart.h>
 
 int uart_init(struct uart_chip *chip, const struct jailhouse_console *con,
@@ -14,6 +13,8 @@ int uart_init(struct uart_chip *chip, const struct jailhouse_console *con,
 	chip->driver = NULL;
 	chip->config = con;
 	chip->virt_base = virt_base;
+	chip->stalled = false;
+	chip->stalls = 0;
 
 	if (con->type == JAILHOUSE_CON_TYPE_NONE)
 		return -ENODEV;
@@ -28,8 +29,9 @@ int uart_init(struct uart_chip *chip, const struct jailhouse_console *con,
 
 /*
  * A transmitter busy for this long (a character takes 87 us at 115200
- * baud) is taken as dead, e.g. unclocked: printk, which holds its lock
- * here, must not wait on it for good.
+ * baud) is taken as stalled, e.g. disabled or unclocked by a cell that
+ * shares the UART: printk, which holds its lock here, must not wait on it
+ * for good (security review H4).
  */
 #define UART_STUCK_PER_SECOND	100	/* 10 ms */
 
@@ -47,19 +49,34 @@ static bool uart_put(struct uart_chip *chip, char c)
 	return true;
 }
 
-void uart_write(struct uart_chip *chip, const char *msg)
+/*
+ * A stalled UART is asked once, without waiting, whether it takes a
+ * character again: whoever stopped it may have started it again, and the
+ * console ring lets printk show what it missed meanwhile.
+ */
+bool uart_takes_chars(struct uart_chip *chip)
 {
 	if (!chip->driver)
-		return;
+		return false;
+	if (chip->stalled && chip->driver->is_busy(chip))
+		return false;
+	chip->stalled = false;
+	return true;
+}
 
-	for (; *msg; msg++) {
-		if ((*msg == '\n' && !uart_put(chip, '\r')) ||
-		    !uart_put(chip, *msg)) {
-			/* the console ring still gets everything */
-			chip->driver = NULL;
-			printk("Note: the debug UART stopped taking characters, "
-			       "hypervisor output only in the console ring\n");
-			return;
+unsigned int uart_write(struct uart_chip *chip, const char *msg)
+{
+	unsigned int n;
+
+	if (!uart_takes_chars(chip))
+		return 0;
+	for (n = 0; msg[n]; n++) {
+		if ((msg[n] == '\n' && !uart_put(chip, '\r')) ||
+		    !uart_put(chip, msg[n])) {
+			chip->stalled = true;
+			chip->stalls++;
+			return n;
 		}
 	}
+	return n;
 }

@@ -68,7 +68,6 @@ static const struct {
 	const char *command;
 	const char *subcommand;
 } extensions[] = {
-	{ "cell", "linux" },
 	{ "config", "create" },
 	{ "config", "collect" },
 	{ "hardware", "check" },
@@ -359,6 +358,21 @@ static bool is_extension(const char *command, const char *subcommand)
 	return false;
 }
 
+/* cell linux: its own grammar (linux_args.c), built in like cell stats */
+static enum cli_action parse_cell_linux(struct cli_command *cmd, int argc,
+					char *const argv[])
+{
+	cmd->usage = linux_args_usage;
+	if (linux_args_parse(argc - 3, argv + 3, &cmd->linux_args,
+			     cmd->error, sizeof(cmd->error))) {
+		cmd->action = CLI_USAGE_ERROR;
+		return CLI_USAGE_ERROR;
+	}
+	cmd->action = cmd->linux_args.help ? CLI_CELL_LINUX_HELP :
+		CLI_CELL_LINUX;
+	return cmd->action;
+}
+
 static enum cli_action parse_cell(struct cli_command *cmd, int argc,
 				  char *const argv[])
 {
@@ -390,6 +404,8 @@ static enum cli_action parse_cell(struct cli_command *cmd, int argc,
 	if (strcmp(sub, "stats") == 0)
 		return parse_cell_ref_only(cmd, "cell stats", argc, argv,
 					   CLI_CELL_STATS);
+	if (strcmp(sub, "linux") == 0)
+		return parse_cell_linux(cmd, argc, argv);
 	if (is_extension("cell", sub))
 		return parse_extension(cmd, argc, argv);
 	return usage_error(cmd, "cell: unknown subcommand \"%s\"", sub);

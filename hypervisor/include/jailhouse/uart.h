@@ -26,6 +26,10 @@ struct uart_chip {
 	void *virt_base;
 	const struct jailhouse_console *config;
 	const struct uart_driver *driver;
+	/* the transmitter stopped taking characters (see uart_write) */
+	bool stalled;
+	/* how often it did so */
+	unsigned int stalls;
 };
 
 /*
@@ -37,10 +41,15 @@ int uart_init(struct uart_chip *chip, const struct jailhouse_console *con,
 	      void *virt_base);
 
 /*
- * writes msg, turning "\n" into "\r\n"; no-op on an unusable chip.  A
- * transmitter that stays busy (10 ms for one character) makes the chip
- * unusable: the caller may hold the print lock.
+ * Writes msg, turning "\n" into "\r\n", and returns how many characters
+ * of msg went out: all of them, or fewer if the transmitter stayed busy
+ * for 10 ms on one character (the caller may hold the print lock).  The
+ * chip is then stalled: later calls write nothing, without waiting, until
+ * the transmitter is found ready again.  0 on an unusable chip.
  */
-void uart_write(struct uart_chip *chip, const char *msg);
+unsigned int uart_write(struct uart_chip *chip, const char *msg);
+
+/* Whether the chip can be written now; clears a stall that has ended. */
+bool uart_takes_chars(struct uart_chip *chip);
 
 #endif /* !_JAILHOUSE_UART_H */
