@@ -36,6 +36,9 @@
 #define config imx8qm_config
 #include "configs/arm64/imx8qm.c"
 #undef config
+#define config am625_config
+#include "configs/arm64/k3-am625-sk.c"
+#undef config
 
 #ifndef SRCTREE
 #define SRCTREE "."
@@ -326,6 +329,7 @@ static void test_shipped_configs_match_dt(void **state)
 		{ "imx8mm", "freescale/imx8mm-evk.dtb", &imx8mm_config },
 		{ "imx8mp", "freescale/imx8mp-evk.dtb", &imx8mp_config },
 		{ "imx8qm", "freescale/imx8qm-mek.dtb", &imx8qm_config },
+		{ "k3-am625-sk", "ti/k3-am625-sk.dtb", &am625_config },
 	};
 	unsigned int n;
 
