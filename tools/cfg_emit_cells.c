@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jailhouse/console.h>
+
 #include "cfg_emit.h"
 
 #define RW	"JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE"
@@ -162,7 +164,11 @@ void cfg_emit_linux_demo(FILE *f, const struct cfg_board *b,
 		b->model, info->command_line, info->root_file, p->linux_cpus,
 		cfg_size_str(ram_size, sz, sizeof(sz)),
 		(int)(strlen(info->root_file) - 2), info->root_file,
-		b->console.found ? "ttyS0,115200" : "hvc0");
+		!b->console.found ? "hvc0" :
+		b->console.type == JAILHOUSE_CON_TYPE_PL011 ? "ttyAMA0" :
+		b->console.type == JAILHOUSE_CON_TYPE_IMX ? "ttymxc0" :
+		b->console.type == JAILHOUSE_CON_TYPE_IMX_LPUART ? "ttyLP0" :
+		"ttyS0");
 	if (b->num_cpus < 3)
 		fprintf(f, " *\n * With %u CPUs it shares CPU 1 with the "
 			"inmate-demo: run one of them at a time.\n",
