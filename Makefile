@@ -47,7 +47,27 @@ QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map \
 LINUX_INMATE := build/qemu/linux-inmate.cpio.gz
 LINUX_INMATE_SRC := $(shell find tests/qemu/linux-inmate -type f)
 
-test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE)
+# `config create --dtb` of the QEMU machine the scenarios boot (the
+# runner's defaults), compiled like configs/: scenario 17 compares the
+# guest's own `config create` with it and enables it.
+QEMU_GEN_CONFIG := tests/qemu/files/gen-virt.cell
+QEMU_GEN_DIR := build/qemu/gen
+$(QEMU_GEN_CONFIG): tools/cfg_plan.c tools/cfg_dt.c tools/cfg_emit_root.c \
+		tools/cfg_emit_cells.c
+	+$(SUBMAKE) -C tools host/jailhouse-config-create
+	@mkdir -p $(QEMU_GEN_DIR)
+	qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3,its=off \
+		-cpu cortex-a57 -smp 4 -m 1G -nographic -nic none \
+		-machine dumpdtb=$(QEMU_GEN_DIR)/virt.dtb >/dev/null 2>&1
+	tools/host/jailhouse-config-create -g --dtb $(QEMU_GEN_DIR)/virt.dtb \
+		$(QEMU_GEN_DIR)/gen-virt.c >/dev/null
+	+$(SUBMAKE) -f $(srctree)/configs/Makefile \
+		CONFIG_DIR=$(srctree)/$(QEMU_GEN_DIR)
+	cp $(QEMU_GEN_DIR)/gen-virt*.c $(QEMU_GEN_DIR)/gen-virt*.cell \
+		tests/qemu/files/
+
+test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE) $(QEMU_GEN_CONFIG)
+
 
 $(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct
 	tests/qemu/linux-inmate/mkimages $@
