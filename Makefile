@@ -95,7 +95,7 @@ kdir-check:
 
 driver: kdir-check
 	$(MAKE) -C $(KDIR) M=$(srctree) ARCH=$(ARCH) \
-		CROSS_COMPILE=$(CROSS_COMPILE) modules
+		CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CC_ARG) modules
 
 # The release the module is built for, as `uname -r` on the target shows it.
 # Distribution headers (Debian) may keep the upstream version in
@@ -120,7 +120,7 @@ install: all
 	install -D -m 0644 hypervisor/jailhouse.bin \
 		$(DESTDIR)$(firmwaredir)/jailhouse.bin
 	$(MAKE) -C $(KDIR) M=$(srctree) ARCH=$(ARCH) \
-		CROSS_COMPILE=$(CROSS_COMPILE) \
+		CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CC_ARG) \
 		INSTALL_MOD_PATH=$(abspath $(INSTALL_MOD_PATH)) \
 		INSTALL_MOD_DIR=$(INSTALL_MOD_DIR) \
 		KERNELRELEASE=$(MODULES_RELEASE) $(MODULE_SIGN_ARGS) \

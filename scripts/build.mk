@@ -26,14 +26,19 @@ HOSTCC ?= gcc
 # EXTRA_CFLAGS from the command line are added to the programs' own.
 # They link dynamically against the toolchain's C library; STATIC=1 links
 # them statically (the QEMU test image's copies in tools/static/ always are).
+# meta-freescale passes 'CC="${CC}"' 'LDFLAGS=""': the double quotes reach
+# make as part of the values, so they are dropped here (and the module's
+# Kbuild gets the cleaned CC, KBUILD_CC_ARG).
 ifeq ($(origin CC),command line)
-USER_CC := $(CC)
+USER_CC := $(subst ",,$(CC))
+KBUILD_CC_ARG = CC="$(USER_CC)"
 else
 USER_CC := $(TARGET_CC)
+KBUILD_CC_ARG =
 endif
-USER_CFLAGS := $(if $(filter command line,$(origin CFLAGS)),$(CFLAGS)) \
+USER_CFLAGS := $(if $(filter command line,$(origin CFLAGS)),$(subst ",,$(CFLAGS))) \
 	$(EXTRA_CFLAGS)
-USER_LDFLAGS := $(if $(filter command line,$(origin LDFLAGS)),$(LDFLAGS)) \
+USER_LDFLAGS := $(if $(filter command line,$(origin LDFLAGS)),$(subst ",,$(LDFLAGS))) \
 	$(if $(filter 1 y yes,$(STATIC)),-static)
 
 ABI_INCLUDES := -I$(srctree)/include -I$(srctree)/include/arch/$(ARCH)
