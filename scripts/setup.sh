@@ -25,10 +25,10 @@ as_root() {
 
 # libc6-dev: gcc only recommends it, and recommends are not installed.
 # python3: tests/qemu/run and scripts/bench/run-el2-bench.
-# kmod: modinfo, for scripts/mkinitramfs.
+# kmod: modinfo, for scripts/mkinitramfs.  dkms: tests/build/check-dkms.
 HOST_PKGS="make gcc libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu \
 	libc6-dev-arm64-cross qemu-system-arm device-tree-compiler python3 cpio \
-	xz-utils linux-kbuild-6.1 libcmocka-dev pkg-config kmod bc"
+	xz-utils linux-kbuild-6.1 libcmocka-dev pkg-config kmod bc dkms"
 ARM64_PKGS="busybox-static:arm64"
 
 missing=""

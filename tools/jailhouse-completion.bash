@@ -16,7 +16,7 @@ _jailhouse_cells()
 	for dir in "$(_jailhouse_sysfs)"/cells/*; do
 		[ -r "$dir/name" ] || continue
 		read -r name <"$dir/name" && printf '%s\n' "$name"
-		[ "$1" != --ids ] || printf '%s\n' "${dir##*/}"
+		[ "${1:-}" != --ids ] || printf '%s\n' "${dir##*/}"
 	done
 }
 
@@ -25,7 +25,7 @@ _jailhouse_cells()
 _jailhouse_files()
 {
 	local IFS=$'\n'
-	if [ -n "$1" ]; then
+	if [ -n "${1:-}" ]; then
 		COMPREPLY+=($(compgen -f -X "!$1" -- "$cur"))
 		COMPREPLY+=($(compgen -d -- "$cur"))
 	else
@@ -38,7 +38,7 @@ _jailhouse_files()
 _jailhouse_cell_ref()
 {
 	local IFS=$'\n'
-	COMPREPLY=($(compgen -W "$(_jailhouse_cells --ids) --name" -- "$cur"))
+	COMPREPLY=($(compgen -W "$(_jailhouse_cells --ids)"$'\n'--name -- "$cur"))
 }
 
 _jailhouse()
@@ -47,8 +47,8 @@ _jailhouse()
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
-	cmd=${COMP_WORDS[1]}
-	sub=${COMP_WORDS[2]}
+	cmd=${COMP_WORDS[1]:-}
+	sub=${COMP_WORDS[2]:-}
 
 	if [ "$COMP_CWORD" -eq 1 ]; then
 		COMPREPLY=($(compgen -W "enable disable console cell config \
