@@ -18,6 +18,7 @@ sbindir ?= $(prefix)/sbin
 libexecdir ?= $(prefix)/libexec
 datadir ?= $(prefix)/share
 firmwaredir ?= /lib/firmware
+systemdunitdir ?= $(prefix)/lib/systemd/system
 
 SUBMAKE = $(MAKE) srctree=$(srctree) ARCH=$(ARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) KDIR=$(KDIR)
@@ -93,6 +94,9 @@ install: all
 		[ -f "$$f" ] && [ -x "$$f" ] || continue; \
 		install -m 0755 "$$f" $(DESTDIR)$(libexecdir)/jailhouse/; \
 	done
+	install -D -m 0644 -t $(DESTDIR)$(systemdunitdir) \
+		tools/systemd/jailhouse-health.service \
+		tools/systemd/jailhouse-health.timer
 	install -d $(DESTDIR)$(datadir)/jailhouse/cells
 	install -m 0644 configs/$(ARCH)/*.cell $(DESTDIR)$(datadir)/jailhouse/cells/
 	install -d $(DESTDIR)$(datadir)/jailhouse/inmates
