@@ -228,13 +228,16 @@ static void handle_command(const struct ipc_msg *cmd)
 
 static void poll_commands(void)
 {
-	static enum ipc_ring_status last_check = IPC_RING_OK;
+	static enum ipc_ring_status last_check = IPC_RING_UNSET;
 	enum ipc_ring_status status;
 	struct ipc_msg cmd;
 
 	status = ipc_ring_check(root, section_size);
-	if (status != last_check && status != IPC_RING_UNSET)
-		printk("ADAS: root ring: %s\n", ipc_ring_strerror(status));
+	if (status != last_check && status == IPC_RING_OK)
+		printk("ADAS: the root attached to the ring\n");
+	else if (status != last_check && status != IPC_RING_UNSET)
+		printk("ADAS: root ring refused: %s\n",
+		       ipc_ring_strerror(status));
 	last_check = status;
 	if (status != IPC_RING_OK)
 		return;
