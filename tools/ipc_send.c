@@ -51,7 +51,8 @@ const char *ipc_cmd_name(unsigned int opcode)
 }
 
 static const char send_usage[] =
-	"usage: jailhouse ipc send [-t MS] [-q] { CELL | /dev/uioN } COMMAND\n"
+	"usage: jailhouse ipc send [-t MS] [-q] [-c COUNT] { CELL | /dev/uioN } "
+	"COMMAND\n"
 	"\n"
 	"COMMAND is one of\n"
 	"  rate { imu | can | heartbeat | status } HZ   (0 stops it)\n"
@@ -60,7 +61,8 @@ static const char send_usage[] =
 	"  heartbeat { stop | start }\n"
 	"  raw OPCODE ARG VALUE\n"
 	"and is answered by the cell within MS milliseconds (default 1000);\n"
-	"-q: do not wait for the answer.\n";
+	"-q: do not wait for the answer; -c: send it COUNT times, one after\n"
+	"the other's answer, and print the round trips (min/avg/max us).\n";
 
 static bool parse_u32(const char *arg, u32 *value)
 {
@@ -140,7 +142,8 @@ static int parse_command(int argc, char *argv[], u8 *data)
 }
 
 static int await_reply(struct ipc_link *link, const u8 *cmd,
-		       unsigned long long sent_us, unsigned int timeout_ms)
+		       unsigned long long sent_us, unsigned int timeout_ms,
+		       bool verbose, unsigned long long *rtt_us)
 {
 	enum ipc_ring_status status;
 	unsigned long long now;
@@ -163,10 +166,13 @@ static int await_reply(struct ipc_link *link, const u8 *cmd,
 		    msg.data[1] != cmd[1] ||
 		    ipc_get_u32(msg.data + 4) != ipc_get_u32(cmd + 4))
 			continue;
-		printf("%s: %s %s after %llu us (heartbeat period %u ms)\n",
-		       link->peer_name, ipc_cmd_name(cmd[0]),
-		       msg.data[2] == IPC_CMD_OK ? "acknowledged" : "refused",
-		       now - sent_us, ipc_load(&link->peer_ep->heartbeat_ms));
+		*rtt_us = now - sent_us;
+		if (verbose)
+			printf("%s: %s %s after %llu us (heartbeat period %u "
+			       "ms)\n", link->peer_name, ipc_cmd_name(cmd[0]),
+			       msg.data[2] == IPC_CMD_OK ? "acknowledged" :
+			       "refused", now - sent_us,
+			       ipc_load(&link->peer_ep->heartbeat_ms));
 		return msg.data[2] == IPC_CMD_OK ? 0 : 1;
 	}
 	fprintf(stderr, "jailhouse ipc send: %s: no reply to %s within %u "
@@ -176,15 +182,24 @@ static int await_reply(struct ipc_link *link, const u8 *cmd,
 
 int ipc_send_main(int argc, char *argv[])
 {
-	unsigned int timeout_ms = 1000;
+	unsigned long long rtt = 0, rtt_min = ~0ULL, rtt_max = 0, rtt_sum = 0;
+	unsigned int timeout_ms = 1000, count = 1, n;
 	bool wait = true, reader;
 	unsigned long long sent;
 	struct ipc_link link;
 	u8 data[8];
-	int opt, rc;
+	int opt, rc = 0;
 
-	while ((opt = getopt(argc, argv, "+t:qh")) != -1) {
+	while ((opt = getopt(argc, argv, "+t:qc:h")) != -1) {
 		switch (opt) {
+		case 'c':
+			count = strtoul(optarg, NULL, 0);
+			if (count < 1 || count > 1000000) {
+				fprintf(stderr, "jailhouse ipc send: invalid "
+					"count \"%s\"\n", optarg);
+				return 2;
+			}
+			break;
 		case 't':
 			timeout_ms = strtoul(optarg, NULL, 0);
 			break;
@@ -223,20 +238,33 @@ int ipc_send_main(int argc, char *argv[])
 
 		ipc_ring_receive(link.peer_ep, link.me, &old);
 	}
-	sent = ipc_now_us();
-	if (ipc_ring_send(link.me, link.peer_ep, link.section_size,
-			  IPC_MSG_COMMAND, sent / 1000, data, sizeof(data)) !=
-	    IPC_RING_OK) {
-		fprintf(stderr, "jailhouse ipc send: %s: the ring to the cell "
-			"is full (%u unread commands): is it running?\n",
-			link.peer_name, IPC_RING_SLOTS);
-		ipc_link_close(&link);
-		return 1;
+	for (n = 0, rc = 0; n < count && !rc; n++) {
+		sent = ipc_now_us();
+		if (ipc_ring_send(link.me, link.peer_ep, link.section_size,
+				  IPC_MSG_COMMAND, sent / 1000, data,
+				  sizeof(data)) != IPC_RING_OK) {
+			fprintf(stderr, "jailhouse ipc send: %s: the ring to "
+				"the cell is full (%u unread commands): is it "
+				"running?\n", link.peer_name, IPC_RING_SLOTS);
+			rc = 1;
+			break;
+		}
+		ipc_link_notify(&link);
+		if (!reader)
+			continue;
+		rc = await_reply(&link, data, sent, timeout_ms, count == 1,
+				 &rtt);
+		rtt_sum += rtt;
+		rtt_min = rtt < rtt_min ? rtt : rtt_min;
+		rtt_max = rtt > rtt_max ? rtt : rtt_max;
 	}
-	ipc_link_notify(&link);
-	rc = reader ? await_reply(&link, data, sent, timeout_ms) : 0;
-	if (!reader)
-		printf("%s: %s sent\n", link.peer_name, ipc_cmd_name(data[0]));
+	if (!reader && !rc)
+		printf("%s: %s sent%s\n", link.peer_name,
+		       ipc_cmd_name(data[0]), count > 1 ? " (repeatedly)" : "");
+	if (reader && count > 1 && !rc)
+		printf("%s: %u x %s: round trip min %llu avg %llu max %llu us\n",
+		       link.peer_name, count, ipc_cmd_name(data[0]), rtt_min,
+		       rtt_sum / count, rtt_max);
 	ipc_link_close(&link);
 	return rc;
 }

@@ -21,6 +21,8 @@
  *   bar=ADDR     where to put the register BAR (default 0xff000000)
  *   garbage      write garbage into its ring header after set-up (tests:
  *                the root must refuse the ring)
+ *   flood        benchmark: instead of the periodic tasks, IMU messages as
+ *                fast as the root takes them (the heartbeat stays)
  */
 #include <inmate.h>
 #include <rtos_hooks.h>
@@ -55,6 +57,7 @@ static volatile bool work_due;
 static volatile u64 next_due_us = ~0ULL;
 static volatile unsigned int doorbells;
 static u32 log_level = 1;
+static bool flood;
 
 static void send(u32 type, const void *data, u32 len)
 {
@@ -246,6 +249,26 @@ static void poll_commands(void)
 			handle_command(&cmd);
 }
 
+/*
+ * As many IMU messages as the ring takes, then wait for the root's tail to
+ * move: an exclusive load of it arms the monitor, whose loss (the root's
+ * store) is an event that ends the wfe, as does any interrupt.
+ */
+static void flood_ring(void)
+{
+	volatile u32 *tail = &root->tail;
+	u32 seen;
+
+	if (ipc_ring_check(root, section_size) != IPC_RING_OK)
+		return;
+	while ((u32)(ipc_load(&me->head) - ipc_load_acquire(tail)) <
+	       IPC_RING_SLOTS)
+		run_task(&tasks[TASK_IMU], rtos_time_ms());
+	asm volatile("ldaxr %w0, [%1]" : "=r" (seen) : "r" (tail) : "memory");
+	if ((u32)(ipc_load(&me->head) - seen) >= IPC_RING_SLOTS)
+		asm volatile("wfe" : : : "memory");
+}
+
 static void tick(void)
 {
 	/* a task is due: switch to "task context", as an RTOS would */
@@ -325,6 +348,12 @@ void inmate_main(void)
 	       (unsigned long)me, tasks[TASK_IMU].hz, tasks[TASK_CAN].hz,
 	       tasks[TASK_HEARTBEAT].hz, tasks[TASK_STATUS].hz);
 
+	flood = cmdline_parse_bool("flood", false);
+	if (flood) {
+		set_rate(&tasks[TASK_IMU], 0);
+		set_rate(&tasks[TASK_CAN], 0);
+		set_rate(&tasks[TASK_STATUS], 0);
+	}
 	if (cmdline_parse_bool("garbage", false)) {
 		me->version = 0xbad;
 		me->slots = 1000;
@@ -344,8 +373,10 @@ void inmate_main(void)
 		asm volatile("msr daifclr, #2" : : : "memory");
 		poll_commands();
 		run_due_tasks();
+		if (flood)
+			flood_ring();
 		asm volatile("msr daifset, #2" : : : "memory");
-		if (!work_due)
+		if (!work_due && !flood)
 			wait_for_interrupt();
 		asm volatile("msr daifclr, #2" : : : "memory");
 	}
