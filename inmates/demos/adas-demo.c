@@ -5,7 +5,8 @@
  * (include/jailhouse/ipc_ring.h, Documentation/ipc-ring.md) in its ivshmem
  * output section - IMU at 100 Hz, CAN at 200 Hz, heartbeat at 10 Hz,
  * status at 1 Hz - and obeys the COMMAND messages the root puts into its
- * own ring: change a rate, ping, log level, stop/start the heartbeat.
+ * own ring: change a rate, ping, log level, stop/start the heartbeat (as
+ * if its task hung: the root's health check must notice).
  * Every command is answered.  It asks the root for a doorbell, so commands
  * are handled at once, not at the next tick.
  *
@@ -219,7 +220,15 @@ static void handle_command(const struct ipc_msg *cmd)
 			reply(cmd, IPC_CMD_EINVAL);
 			return;
 		}
-		set_rate(&tasks[TASK_HEARTBEAT], cmd->data[1] ? 10 : 0);
+		/*
+		 * Stopping leaves the announced period alone: to the root
+		 * this is a heartbeat task that hangs, unlike "rate
+		 * heartbeat 0", which announces that there is none.
+		 */
+		if (cmd->data[1])
+			set_rate(&tasks[TASK_HEARTBEAT], 10);
+		else
+			tasks[TASK_HEARTBEAT].hz = 0;
 		reply(cmd, IPC_CMD_OK);
 		log_msg(1, "heartbeat %s", cmd->data[1] ? "started" :
 			"stopped");
