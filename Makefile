@@ -36,6 +36,7 @@ DEPMOD ?= depmod
 
 # the QEMU tests' artefacts, built where the test cache is
 BUILD_TESTS ?= $(if $(wildcard $(KCACHE)/vmlinuz),1)
+systemdunitdir ?= $(prefix)/lib/systemd/system
 
 SUBMAKE = $(MAKE) srctree=$(srctree) ARCH=$(ARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) KDIR=$(KDIR)
@@ -168,6 +169,9 @@ install: all
 	done
 	install -m 0644 inmates/tools/$(ARCH)/*.bin \
 		$(DESTDIR)$(libexecdir)/jailhouse/
+	install -D -m 0644 -t $(DESTDIR)$(systemdunitdir) \
+		tools/systemd/jailhouse-health.service \
+		tools/systemd/jailhouse-health.timer
 	install -d $(DESTDIR)$(datadir)/jailhouse/cells
 	install -m 0644 configs/$(ARCH)/*.cell $(DESTDIR)$(datadir)/jailhouse/cells/
 	install -d $(DESTDIR)$(datadir)/jailhouse/inmates

@@ -37,12 +37,15 @@ const char cli_usage[] =
 	"              [-a ARCH] [-k FACTOR]\n"
 	"              CELLCONFIG KERNEL\n"
 	"   cell stats { ID | [--name] NAME }\n"
+	"   cell console NAME [-f | --follow]\n"
 	"   config create [-h] [-g] [-r ROOT] [-t TEMPLATE_DIR] [-c CONSOLE]\n"
 	"                 [--mem-inmates MEM_INMATES] [--mem-hv MEM_HV]\n"
 	"                 FILE\n"
 	"   config collect FILE.TAR\n"
 	"   config check [-h] SYSCONFIG [CELLCONFIG [CELLCONFIG ...]]\n"
-	"   hardware check \n";
+	"   hardware check \n"
+	"   ipc { stats [-w] | monitor | send } { CELL | /dev/uioN } ...\n"
+	"   health [CELL ...]\n";
 
 const char cli_config_check_usage[] =
 	"usage: jailhouse config check [-h] SYSCONFIG "
@@ -71,6 +74,10 @@ static const struct {
 	{ "config", "create" },
 	{ "config", "collect" },
 	{ "hardware", "check" },
+	{ "cell", "console" },
+	{ "ipc", "stats" },
+	{ "ipc", "monitor" },
+	{ "ipc", "send" },
 };
 
 static enum cli_action usage_error(struct cli_command *cmd,
@@ -473,6 +480,31 @@ static enum cli_action parse_hardware(struct cli_command *cmd, int argc,
 			   argv[2]);
 }
 
+/* ipc { stats | monitor | send } ... */
+static enum cli_action parse_ipc(struct cli_command *cmd, int argc,
+				 char *const argv[])
+{
+	if (argc < 3)
+		return usage_error(cmd, "ipc: missing subcommand");
+	if (is_help(argv[2]))
+		return no_more_args(cmd, argv[2], argc, argv, 3, CLI_HELP);
+	if (is_extension("ipc", argv[2]))
+		return parse_extension(cmd, argc, argv);
+	return usage_error(cmd, "ipc: unknown subcommand \"%s\"", argv[2]);
+}
+
+/* health [CELL ...]: a helper of one word, it sees argv[1..] */
+static enum cli_action parse_health(struct cli_command *cmd, int argc,
+				    char *const argv[])
+{
+	snprintf(cmd->helper, sizeof(cmd->helper), "jailhouse-health");
+	snprintf(cmd->command, sizeof(cmd->command), "health");
+	cmd->helper_argv = argv + 1;
+	cmd->helper_argc = argc - 1;
+	cmd->action = CLI_EXTENSION;
+	return CLI_EXTENSION;
+}
+
 enum cli_action cli_parse(int argc, char *const argv[],
 			  struct cli_command *cmd)
 {
@@ -497,6 +529,10 @@ enum cli_action cli_parse(int argc, char *const argv[],
 		return parse_config(cmd, argc, argv);
 	if (strcmp(command, "hardware") == 0)
 		return parse_hardware(cmd, argc, argv);
+	if (strcmp(command, "ipc") == 0)
+		return parse_ipc(cmd, argc, argv);
+	if (strcmp(command, "health") == 0)
+		return parse_health(cmd, argc, argv);
 	if (strcmp(command, "--version") == 0)
 		return no_more_args(cmd, "--version", argc, argv, 2,
 				    CLI_VERSION);
