@@ -39,33 +39,14 @@
 #include <linux/pci.h>
 #include <linux/uio_driver.h>
 
+#include <jailhouse/cell-config.h>
+#include <jailhouse/ivshmem_device.h>
+
 #define DRV_NAME			"uio_ivshmem"
 
-#define IVSHMEM_DEVICE_ID		0x4106
-/* class code: base class 0xff, the protocol in sub-class and interface */
-#define IVSHMEM_PROTO_UNDEFINED		0x0000
-#define IVSHMEM_PROTO_CUSTOM_FIRST	0x4000
+/* the custom protocols this driver also binds (user-space protocols) */
+#define IVSHMEM_PROTO_CUSTOM_FIRST	JAILHOUSE_SHMEM_PROTO_CUSTOM
 #define IVSHMEM_PROTO_CUSTOM_LAST	0x7fff
-
-/* vendor-specific capability */
-#define IVSHMEM_CAP_LENGTH		0x02
-#define IVSHMEM_CAP_PRIV_CONTROL	0x03
-#define IVSHMEM_CAP_STATE_TABLE_SIZE	0x04
-#define IVSHMEM_CAP_RW_SECTION_SIZE	0x08
-#define IVSHMEM_CAP_OUTPUT_SECTION_SIZE	0x10
-#define IVSHMEM_CAP_ADDRESS		0x18
-#define IVSHMEM_CAP_LENGTH_WITH_ADDRESS	0x20
-#define IVSHMEM_PRIV_ONESHOT_INT	0x01
-
-#define IVSHMEM_INT_ENABLE		0x01
-
-struct ivshmem_regs {
-	u32 id;
-	u32 max_peers;
-	u32 int_control;
-	u32 doorbell;
-	u32 state;
-};
 
 struct ivshmem_uio {
 	struct uio_info info;
@@ -299,7 +280,7 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	int cap, err;
 
 	/* ivshmem-net and virtio-over-ivshmem have drivers of their own */
-	if (protocol != IVSHMEM_PROTO_UNDEFINED &&
+	if (protocol != JAILHOUSE_SHMEM_PROTO_UNDEFINED &&
 	    (protocol < IVSHMEM_PROTO_CUSTOM_FIRST ||
 	     protocol > IVSHMEM_PROTO_CUSTOM_LAST))
 		return -ENODEV;

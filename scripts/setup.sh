@@ -25,11 +25,15 @@ as_root() {
 
 # libc6-dev: gcc only recommends it, and recommends are not installed.
 # python3: tests/qemu/run and scripts/bench/run-el2-bench.
-# kmod: modinfo, for scripts/mkinitramfs.
+# kmod: modinfo, for scripts/mkinitramfs.  dkms: tests/build/check-dkms.
 HOST_PKGS="make gcc libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu \
 	libc6-dev-arm64-cross qemu-system-arm device-tree-compiler python3 cpio \
-	xz-utils linux-kbuild-6.1 libcmocka-dev pkg-config kmod bc"
-ARM64_PKGS="busybox-static:arm64"
+	xz-utils linux-kbuild-6.1 libcmocka-dev pkg-config kmod bc \
+	libfdt1 zlib1g-dev dkms"
+# cell linux links libfdt and zlib statically into the target tool; the
+# host build and tests use the arm64 package's libfdt headers (libfdt-dev
+# is not multi-arch: one architecture at a time) with the host's libfdt1.
+ARM64_PKGS="busybox-static:arm64 libfdt-dev:arm64 zlib1g-dev:arm64"
 
 missing=""
 for p in $HOST_PKGS $ARM64_PKGS; do

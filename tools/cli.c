@@ -37,12 +37,15 @@ const char cli_usage[] =
 	"              [-a ARCH] [-k FACTOR]\n"
 	"              CELLCONFIG KERNEL\n"
 	"   cell stats { ID | [--name] NAME }\n"
+	"   cell console NAME [-f | --follow]\n"
 	"   config create [-h] [-g] [-r ROOT] [-t TEMPLATE_DIR] [-c CONSOLE]\n"
 	"                 [--mem-inmates MEM_INMATES] [--mem-hv MEM_HV]\n"
 	"                 FILE\n"
 	"   config collect FILE.TAR\n"
 	"   config check [-h] SYSCONFIG [CELLCONFIG [CELLCONFIG ...]]\n"
-	"   hardware check \n";
+	"   hardware check \n"
+	"   ipc { stats [-w] | monitor | send } { CELL | /dev/uioN } ...\n"
+	"   health [CELL ...]\n";
 
 const char cli_config_check_usage[] =
 	"usage: jailhouse config check [-h] SYSCONFIG "
@@ -68,10 +71,13 @@ static const struct {
 	const char *command;
 	const char *subcommand;
 } extensions[] = {
-	{ "cell", "linux" },
 	{ "config", "create" },
 	{ "config", "collect" },
 	{ "hardware", "check" },
+	{ "cell", "console" },
+	{ "ipc", "stats" },
+	{ "ipc", "monitor" },
+	{ "ipc", "send" },
 };
 
 static enum cli_action usage_error(struct cli_command *cmd,
@@ -359,6 +365,21 @@ static bool is_extension(const char *command, const char *subcommand)
 	return false;
 }
 
+/* cell linux: its own grammar (linux_args.c), built in like cell stats */
+static enum cli_action parse_cell_linux(struct cli_command *cmd, int argc,
+					char *const argv[])
+{
+	cmd->usage = linux_args_usage;
+	if (linux_args_parse(argc - 3, argv + 3, &cmd->linux_args,
+			     cmd->error, sizeof(cmd->error))) {
+		cmd->action = CLI_USAGE_ERROR;
+		return CLI_USAGE_ERROR;
+	}
+	cmd->action = cmd->linux_args.help ? CLI_CELL_LINUX_HELP :
+		CLI_CELL_LINUX;
+	return cmd->action;
+}
+
 static enum cli_action parse_cell(struct cli_command *cmd, int argc,
 				  char *const argv[])
 {
@@ -390,6 +411,8 @@ static enum cli_action parse_cell(struct cli_command *cmd, int argc,
 	if (strcmp(sub, "stats") == 0)
 		return parse_cell_ref_only(cmd, "cell stats", argc, argv,
 					   CLI_CELL_STATS);
+	if (strcmp(sub, "linux") == 0)
+		return parse_cell_linux(cmd, argc, argv);
 	if (is_extension("cell", sub))
 		return parse_extension(cmd, argc, argv);
 	return usage_error(cmd, "cell: unknown subcommand \"%s\"", sub);
@@ -457,6 +480,31 @@ static enum cli_action parse_hardware(struct cli_command *cmd, int argc,
 			   argv[2]);
 }
 
+/* ipc { stats | monitor | send } ... */
+static enum cli_action parse_ipc(struct cli_command *cmd, int argc,
+				 char *const argv[])
+{
+	if (argc < 3)
+		return usage_error(cmd, "ipc: missing subcommand");
+	if (is_help(argv[2]))
+		return no_more_args(cmd, argv[2], argc, argv, 3, CLI_HELP);
+	if (is_extension("ipc", argv[2]))
+		return parse_extension(cmd, argc, argv);
+	return usage_error(cmd, "ipc: unknown subcommand \"%s\"", argv[2]);
+}
+
+/* health [CELL ...]: a helper of one word, it sees argv[1..] */
+static enum cli_action parse_health(struct cli_command *cmd, int argc,
+				    char *const argv[])
+{
+	snprintf(cmd->helper, sizeof(cmd->helper), "jailhouse-health");
+	snprintf(cmd->command, sizeof(cmd->command), "health");
+	cmd->helper_argv = argv + 1;
+	cmd->helper_argc = argc - 1;
+	cmd->action = CLI_EXTENSION;
+	return CLI_EXTENSION;
+}
+
 enum cli_action cli_parse(int argc, char *const argv[],
 			  struct cli_command *cmd)
 {
@@ -481,6 +529,10 @@ enum cli_action cli_parse(int argc, char *const argv[],
 		return parse_config(cmd, argc, argv);
 	if (strcmp(command, "hardware") == 0)
 		return parse_hardware(cmd, argc, argv);
+	if (strcmp(command, "ipc") == 0)
+		return parse_ipc(cmd, argc, argv);
+	if (strcmp(command, "health") == 0)
+		return parse_health(cmd, argc, argv);
 	if (strcmp(command, "--version") == 0)
 		return no_more_args(cmd, "--version", argc, argv, 2,
 				    CLI_VERSION);

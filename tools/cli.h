@@ -10,6 +10,8 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+#include "linux_args.h"
+
 enum cli_action {
 	CLI_USAGE_ERROR,	/* cmd->error says why; exit 1 */
 	CLI_HELP,
@@ -27,6 +29,8 @@ enum cli_action {
 	CLI_CONFIG_CHECK,
 	CLI_CONFIG_CHECK_HELP,
 	CLI_EXTENSION,		/* run the helper program cmd->helper */
+	CLI_CELL_LINUX,		/* cmd->linux_args */
+	CLI_CELL_LINUX_HELP,
 };
 
 /* A cell as the user named it: by ID, or by name with id == -1. */
@@ -67,6 +71,9 @@ struct cli_command {
 	const char *sysconfig;
 	char *const *cellconfigs;
 	unsigned int num_cellconfigs;
+
+	/* cell linux */
+	struct linux_args linux_args;
 
 	/* extensions: program name, command as typed, argv for the helper
 	 * (helper_argv[0] is to be replaced by the program name) */

@@ -98,9 +98,24 @@ static int enable(const char *path)
 	return ret;
 }
 
-static int cell_create(const char *path)
+int control_cell_create(const char *path, const void *config, size_t size)
 {
 	struct jailhouse_cell_create create;
+
+	if (size > UINT32_MAX) {
+		fprintf(stderr, "jailhouse: %s is too large for a cell "
+			"config\n", path);
+		return 1;
+	}
+	memset(&create, 0, sizeof(create));
+	create.config_address = (uintptr_t)config;
+	create.config_size = size;
+	return run_ioctl(JAILHOUSE_CELL_CREATE, &create,
+			 "JAILHOUSE_CELL_CREATE");
+}
+
+static int cell_create(const char *path)
+{
 	size_t size;
 	void *config;
 	int ret;
@@ -108,17 +123,7 @@ static int cell_create(const char *path)
 	config = file_read_all(path, &size);
 	if (!config)
 		return 1;
-	if (size > UINT32_MAX) {
-		fprintf(stderr, "jailhouse: %s is too large for a cell "
-			"config\n", path);
-		free(config);
-		return 1;
-	}
-	memset(&create, 0, sizeof(create));
-	create.config_address = (uintptr_t)config;
-	create.config_size = size;
-	ret = run_ioctl(JAILHOUSE_CELL_CREATE, &create,
-			"JAILHOUSE_CELL_CREATE");
+	ret = control_cell_create(path, config, size);
 	free(config);
 	return ret;
 }
@@ -158,14 +163,19 @@ static bool prepare_image(struct jailhouse_preload_image *image,
 	return true;
 }
 
+/* What the user calls each image of one CELL_LOAD, for messages. */
+struct image_names {
+	const char *const *names;
+	unsigned int count;
+};
+
 /*
  * The driver numbers images from 1 ("image #2"); the user knows them by
  * file or string, so the first such number is replaced by that.
  */
 static void name_image(char *reason, size_t size, void *ctx)
 {
-	const struct cli_command *cmd = ctx;
-	const struct cli_image *image;
+	const struct image_names *images = ctx;
 	char *at, *end, *rest;
 	unsigned long number;
 	char *text;
@@ -174,14 +184,13 @@ static void name_image(char *reason, size_t size, void *ctx)
 	if (!at)
 		return;
 	number = strtoul(at + 7, &end, 10);
-	if (end == at + 7 || number == 0 || number > cmd->num_images)
+	if (end == at + 7 || number == 0 || number > images->count)
 		return;
-	image = &cmd->images[number - 1];
 
 	rest = strdup(end);
 	if (!rest)
 		return;
-	text = strdup(image->file ? image->file : image->string);
+	text = strdup(images->names[number - 1]);
 	if (text) {
 		*at = '\0';
 		snprintf(at, size - (at - reason), "image '%s'%s", text, rest);
@@ -190,31 +199,68 @@ static void name_image(char *reason, size_t size, void *ctx)
 	free(rest);
 }
 
+int control_cell_load(const struct cli_cell_ref *cell,
+		      const struct control_image *images, unsigned int num)
+{
+	struct jailhouse_cell_load *load;
+	struct image_names names;
+	const char **list;
+	unsigned int n;
+	int ret;
+
+	load = calloc(1, sizeof(*load) + num * sizeof(load->image[0]));
+	list = calloc(num + 1, sizeof(*list));
+	if (!load || !list) {
+		fprintf(stderr, "jailhouse: out of memory\n");
+		free(load);
+		free(list);
+		return 1;
+	}
+	fill_cell_id(&load->cell_id, cell);
+	load->num_preload_images = num;
+	for (n = 0; n < num; n++) {
+		load->image[n].source_address = (uintptr_t)images[n].data;
+		load->image[n].size = images[n].size;
+		load->image[n].target_address = images[n].target;
+		list[n] = images[n].name;
+	}
+	names.names = list;
+	names.count = num;
+	ret = run_ioctl_rewrite(JAILHOUSE_CELL_LOAD, load,
+				"JAILHOUSE_CELL_LOAD", name_image, &names);
+	free(list);
+	free(load);
+	return ret;
+}
+
 /* cell load with images, or cell shutdown: the same ioctl with none. */
 static int cell_load(const struct cli_command *cmd, unsigned int num_images)
 {
-	struct jailhouse_cell_load *load;
+	struct control_image *images;
+	struct jailhouse_preload_image prepared_image;
 	unsigned int n, prepared = 0;
 	int ret = 1;
 
-	load = calloc(1, sizeof(*load) + num_images * sizeof(load->image[0]));
-	if (!load) {
+	images = calloc(num_images + 1, sizeof(*images));
+	if (!images) {
 		fprintf(stderr, "jailhouse: out of memory\n");
 		return 1;
 	}
-	fill_cell_id(&load->cell_id, &cmd->cell);
-	load->num_preload_images = num_images;
-
-	for (n = 0; n < num_images; n++, prepared++)
-		if (!prepare_image(&load->image[n], &cmd->images[n]))
+	for (n = 0; n < num_images; n++, prepared++) {
+		if (!prepare_image(&prepared_image, &cmd->images[n]))
 			goto out;
-
-	ret = run_ioctl_rewrite(JAILHOUSE_CELL_LOAD, load, "JAILHOUSE_CELL_LOAD",
-				name_image, (void *)cmd);
+		images[n].data = (void *)(uintptr_t)
+			prepared_image.source_address;
+		images[n].size = prepared_image.size;
+		images[n].target = prepared_image.target_address;
+		images[n].name = cmd->images[n].file ? cmd->images[n].file :
+			cmd->images[n].string;
+	}
+	ret = control_cell_load(&cmd->cell, images, num_images);
 out:
 	for (n = 0; n < prepared; n++)
-		free((void *)(uintptr_t)load->image[n].source_address);
-	free(load);
+		free((void *)images[n].data);
+	free(images);
 	return ret;
 }
 
@@ -225,6 +271,18 @@ static int cell_id_command(const struct cli_cell_ref *ref,
 
 	fill_cell_id(&id, ref);
 	return run_ioctl(request, &id, name);
+}
+
+int control_cell_start(const struct cli_cell_ref *cell)
+{
+	return cell_id_command(cell, JAILHOUSE_CELL_START,
+			       "JAILHOUSE_CELL_START");
+}
+
+int control_cell_destroy(const struct cli_cell_ref *cell)
+{
+	return cell_id_command(cell, JAILHOUSE_CELL_DESTROY,
+			       "JAILHOUSE_CELL_DESTROY");
 }
 
 int control_command(const struct cli_command *cmd)

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "cell_linux.h"
 #include "cell_list.h"
 #include "cell_stats.h"
 #include "cli.h"
@@ -42,6 +43,11 @@ static int run(const struct cli_command *cmd, const char *argv0)
 					    cmd->num_cellconfigs);
 	case CLI_CONFIG_CHECK_HELP:
 		fputs(cli_config_check_usage, stdout);
+		return 0;
+	case CLI_CELL_LINUX:
+		return cell_linux(&cmd->linux_args, argv0);
+	case CLI_CELL_LINUX_HELP:
+		fputs(linux_args_usage, stdout);
 		return 0;
 	case CLI_EXTENSION:
 		return extension_run(cmd, argv0);

@@ -26,9 +26,9 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[14];
+	struct jailhouse_memory mem_regions[14 + 4];
 	struct jailhouse_irqchip irqchips[1];
-	struct jailhouse_pci_device pci_devices[2];
+	struct jailhouse_pci_device pci_devices[2 + 1];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -252,5 +252,42 @@ struct {
 			.shmem_peers = 2,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
 		},
+	},
+
+	/*
+	 * ivshmem device 0001:00:02.0, the IPC link to the adas-demo cell
+	 * (Documentation/ipc-ring.md), the root is peer 0 of 2: state table,
+	 * no R/W section, two 12 KiB output sections (one ring each).  Kept
+	 * in one block, by index, so the link reads as a unit; its INTx (pin
+	 * C) is INTID 130 here.
+	 */
+	.mem_regions[14] = {
+		.phys_start = 0x7fa80000,
+		.virt_start = 0x7fa80000,
+		.size = 0x1000,
+		.flags = JAILHOUSE_MEM_READ,
+	},
+	.mem_regions[15] = { 0 },
+	.mem_regions[16] = {
+		.phys_start = 0x7fa81000,
+		.virt_start = 0x7fa81000,
+		.size = 0x3000,
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+	},
+	.mem_regions[17] = {
+		.phys_start = 0x7fa84000,
+		.virt_start = 0x7fa84000,
+		.size = 0x3000,
+		.flags = JAILHOUSE_MEM_READ,
+	},
+	.pci_devices[2] = {
+		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+		.domain = 1,
+		.bdf = 2 << 3,
+		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+		.shmem_regions_start = 14,
+		.shmem_dev_id = 0,
+		.shmem_peers = 2,
+		.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 	},
 };

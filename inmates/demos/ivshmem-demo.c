@@ -22,10 +22,36 @@
  *                table, "output" writes the next peer's output section,
  *                "doorbell" rings peer 11 and vector 5 (absent: ignored),
  *                "cfg" writes config space of absent functions (ignored)
+ *   bench-rx     time the doorbells of a benchmarking peer (below)
+ *   bench=N      after set-up, wait for the target's state, then ring it N
+ *                times, each once the previous one was handled
+ *
+ * The benchmark (scripts/bench/run-ivshmem-bench) uses a block at
+ * BENCH_BLOCK of each peer's output section, the same layout for the root
+ * (tests/bench/el2-bench.c) and the inmates: the sender stores the virtual
+ * counter and a sequence number there right before each doorbell; the
+ * receiver's handler reads the counter first thing, and stores the
+ * difference, who sent it and the sequence number as its
+ * acknowledgement in its own block.  Both call bench_marker() around
+ * ivshmem_setup() and the sender around its doorbells, where the el2count
+ * plugin takes its snapshots.
  */
 #include <inmate.h>
 
 #define DEFAULT_BAR		0xff000000UL
+
+#define BENCH_BLOCK		0x100
+/* no answer within this many ms: the doorbell was lost, stop */
+#define BENCH_TIMEOUT_MS	100
+
+struct bench_block {
+	u32 seq;		/* sender: number of this doorbell, from 1 */
+	u32 from;		/* receiver: the peer of the last one timed */
+	u64 stamp;		/* sender: CNTVCT right before ringing */
+	u32 ack;		/* receiver: seq of the last one timed */
+	u32 pad;
+	u32 delta[];		/* receiver: CNTVCT ticks, by seq - 1 */
+};
 
 static struct ivshmem_device dev;
 static volatile unsigned int irq_count;
@@ -33,6 +59,89 @@ static u32 seen_state[16];
 static u64 tick_ticks;
 static volatile bool tick;
 static bool quiet;
+static bool bench_rx;
+static u32 bench_seen[16];
+
+/* "mov x16, x16": the el2count plugin's marker (address from nm) */
+void __attribute__((noinline)) bench_marker(void)
+{
+	asm volatile("mov x16, x16" : : : "x16", "memory");
+}
+
+static volatile struct bench_block *bench_block(u32 peer)
+{
+	return (volatile struct bench_block *)
+		((volatile u8 *)ivshmem_output_section(&dev, peer) +
+		 BENCH_BLOCK);
+}
+
+static u32 bench_capacity(void)
+{
+	return (dev.output_section_size - BENCH_BLOCK -
+		sizeof(struct bench_block)) / sizeof(u32);
+}
+
+/* the receiver's part, first in the handler: time whichever peer rang */
+static void bench_receive(u64 now)
+{
+	volatile struct bench_block *mine = bench_block(dev.id), *peer;
+	unsigned int n, peers = dev.max_peers < 16 ? dev.max_peers : 16;
+	u32 seq;
+
+	for (n = 0; n < peers; n++) {
+		if (n == dev.id)
+			continue;
+		peer = bench_block(n);
+		seq = peer->seq;
+		if (seq == bench_seen[n])
+			continue;
+		bench_seen[n] = seq;
+		if (seq == 0 || seq > bench_capacity())
+			continue;
+		mine->delta[seq - 1] = now - peer->stamp;
+		mine->from = n;
+		asm volatile("dmb ish" : : : "memory");
+		mine->ack = seq;
+	}
+}
+
+/* the sender's part: count doorbells, each after the last was handled */
+static void bench_send(unsigned int target, unsigned int count)
+{
+	volatile struct bench_block *mine = bench_block(dev.id);
+	volatile struct bench_block *peer = bench_block(target);
+	u64 timeout = timer_get_frequency() * BENCH_TIMEOUT_MS / 1000;
+	u64 start;
+	u32 seq;
+
+	if (target >= dev.max_peers || dev.output_section_size <
+	    BENCH_BLOCK + sizeof(*mine) + count * sizeof(u32)) {
+		printk("IVSHMEM: bench: bad target %u or count %u\n", target,
+		       count);
+		return;
+	}
+	while (!dev.state_table[target])
+		asm volatile("wfe" : : : "memory");
+	bench_marker();
+	for (seq = 1; seq <= count; seq++) {
+		mine->seq = seq;
+		mine->stamp = timer_get_ticks();
+		ivshmem_ring(&dev, target, 0);
+		start = timer_get_ticks();
+		while (peer->ack != seq || peer->from != dev.id) {
+			if (timer_get_ticks() - start > timeout) {
+				bench_marker();
+				printk("IVSHMEM: bench: peer %u did not answer "
+				       "doorbell %u\n", target, seq);
+				return;
+			}
+			/* under -icount hands the host thread on */
+			asm volatile("wfe" : : : "memory");
+		}
+	}
+	bench_marker();
+	printk("IVSHMEM: bench: rang peer %u %u times\n", target, count);
+}
 
 static void print_changed_states(void)
 {
@@ -57,6 +166,8 @@ static void print_changed_states(void)
 
 static void handle_irq(unsigned int irq)
 {
+	u64 now = timer_get_ticks();
+
 	if (irq == TIMER_IRQ) {
 		tick = true;
 		timer_start(tick_ticks);
@@ -64,6 +175,8 @@ static void handle_irq(unsigned int irq)
 	}
 	if (irq != dev.irq)
 		return;
+	if (bench_rx)
+		bench_receive(now);
 	irq_count++;
 	((volatile u32 *)dev.rw_section)[dev.id] = irq_count;
 	if (dev.output_section_size && dev.id < dev.max_peers)
@@ -102,7 +215,7 @@ void inmate_main(void)
 {
 	unsigned long bar = cmdline_parse_int("bar", DEFAULT_BAR);
 	long long interval_ms = cmdline_parse_int("interval", 1000);
-	unsigned int target, before, burst, n;
+	unsigned int target, before, burst, n, bench;
 	char what[16];
 	u32 state;
 
@@ -110,9 +223,15 @@ void inmate_main(void)
 		printk("IVSHMEM: no interrupt controller or PCI .. stopping.\n");
 		return;
 	}
+	bench = cmdline_parse_int("bench", 0);
+	bench_rx = cmdline_parse_bool("bench-rx", false);
 	before = pci_config_accesses;
+	if (bench || bench_rx)
+		bench_marker();
 	if (ivshmem_setup(&dev, 0, bar))
 		return;
+	if (bench || bench_rx)
+		bench_marker();
 	printk("IVSHMEM: Found device at %02x:%02x.%x\n", dev.bdf >> 8,
 	       (dev.bdf >> 3) & 0x1f, dev.bdf & 7);
 	printk("IVSHMEM: set up with %u config-space accesses\n",
@@ -150,6 +269,8 @@ void inmate_main(void)
 			ivshmem_ring(&dev, target, 0);
 		printk("IVSHMEM: rang peer %u %u times\n", target, burst);
 	}
+	if (bench)
+		bench_send(target, bench);
 
 	tick_ticks = timer_get_frequency() * (interval_ms > 0 ?
 					      interval_ms : 1000) / 1000;

@@ -9,10 +9,6 @@
  */
 #include <inmate.h>
 
-#define VNDR_STATE_TAB_SZ	0x04
-#define VNDR_RW_SECTION_SZ	0x08
-#define VNDR_OUT_SECTION_SZ	0x10
-#define VNDR_ADDRESS		0x18
 
 static u64 read_config64(u16 bdf, unsigned int reg)
 {
@@ -42,12 +38,12 @@ int ivshmem_setup(struct ivshmem_device *dev, unsigned int index,
 		printk("IVSHMEM ERROR: missing vendor capability\n");
 		return -1;
 	}
-	dev->state_table_size = pci_read_config(bdf, vndr + VNDR_STATE_TAB_SZ,
+	dev->state_table_size = pci_read_config(bdf, vndr + IVSHMEM_CAP_STATE_TABLE_SIZE,
 						4);
-	dev->rw_section_size = read_config64(bdf, vndr + VNDR_RW_SECTION_SZ);
+	dev->rw_section_size = read_config64(bdf, vndr + IVSHMEM_CAP_RW_SECTION_SIZE);
 	dev->output_section_size = read_config64(bdf,
-						 vndr + VNDR_OUT_SECTION_SZ);
-	base = read_config64(bdf, vndr + VNDR_ADDRESS);
+						 vndr + IVSHMEM_CAP_OUTPUT_SECTION_SIZE);
+	base = read_config64(bdf, vndr + IVSHMEM_CAP_ADDRESS);
 
 	pci_write_config(bdf, PCI_CFG_BAR, bar_base, 4);
 	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM | PCI_CMD_MASTER, 2);

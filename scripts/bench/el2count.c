@@ -23,14 +23,18 @@
  *                      or outside the ranges
  *   marker=ADDR[:WORD] print a snapshot every time the instruction at ADDR
  *                      (with encoding WORD, if given) executes, so that one
- *                      run can be split into phases by differencing
+ *                      run can be split into phases by differencing;
+ *                      repeatable (e.g. one in a root program, one in an
+ *                      inmate), the snapshot says which (mark=I, in the
+ *                      order given) and on which vCPU (vcpu=N)
  *   out=PATH           write the records there instead of QEMU's log
  *   profile=on         also count executions per instruction of the first
  *                      range, written with each snapshot as the changes
  *                      since the previous one (needs out=)
  *
  * Records, one line each, space separated KEY=VALUE after the first words:
- *   snap SEQ marker|exit insns=N foreign=N cpuI=N... class.NAME=INSNS/ENTRIES
+ *   snap SEQ marker|exit [mark=I vcpu=N] insns=N foreign=N cpuI=N...
+ *   ... class.NAME=INSNS/ENTRIES
  *   ... event.NAME=N... cpuI.class.NAME=INSNS/ENTRIES... cpuI.event.NAME=N...
  *   (the cpuI.* split of the sums per vCPU lists only non-zero counters)
  *   prof SEQ OFFSET:COUNT...      (profile=on; OFFSET from the range start)
@@ -109,6 +113,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
 #define MAX_IMAGES	4
 #define MAX_CLASSES	15	/* class numbers 1..15; 0 is "other" */
 #define MAX_EVENTS	255
+#define MAX_MARKERS	4
 #define NAME_LEN	32
 #define LINE_LEN	16384
 
@@ -149,10 +154,14 @@ static struct named_pc classes[MAX_CLASSES + 1];	/* [0] unused */
 static unsigned int n_classes;
 static struct named_pc events[MAX_EVENTS];
 static unsigned int n_events;
-static bool have_marker;
-static uint64_t marker_pc;
-static bool have_marker_word;
-static uint32_t marker_word;
+struct marker {
+	uint64_t pc;
+	bool have_word;
+	uint32_t word;
+};
+
+static struct marker markers[MAX_MARKERS];
+static unsigned int n_markers;
 static FILE *out;
 
 static bool profiling;
@@ -207,7 +216,7 @@ static void dump_profile(unsigned int seq)
 	fflush(out);
 }
 
-static void snapshot(const char *why)
+static void snapshot(const char *why, int mark, unsigned int vcpu_index)
 {
 	char line[LINE_LEN];
 	size_t len = 0;
@@ -222,8 +231,10 @@ static void snapshot(const char *why)
 		insns += vcpus[v].insns;
 		foreign += vcpus[v].foreign;
 	}
-	APPEND("snap %u %s insns=%" PRIu64 " foreign=%" PRIu64, snapshots++,
-	       why, insns, foreign);
+	APPEND("snap %u %s", snapshots++, why);
+	if (mark >= 0)
+		APPEND(" mark=%d vcpu=%u", mark, vcpu_index);
+	APPEND(" insns=%" PRIu64 " foreign=%" PRIu64, insns, foreign);
 	for (v = 0; v < n_vcpus; v++)
 		APPEND(" cpu%u=%" PRIu64, v, vcpus[v].insns);
 	for (c = 0; c <= n_classes; c++) {
@@ -312,9 +323,7 @@ static void count_event(unsigned int vcpu_index, void *udata)
 
 static void hit_marker(unsigned int vcpu_index, void *udata)
 {
-	(void)vcpu_index;
-	(void)udata;
-	snapshot("marker");
+	snapshot("marker", (int)(uintptr_t)udata, vcpu_index);
 }
 
 static bool in_ranges(uint64_t pc)
@@ -367,16 +376,19 @@ static void tb_translated(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		size_t size = qemu_plugin_insn_size(insn);
 		int class = find_pc(classes, 1, n_classes, pc);
 		int event = find_pc(events, 0, n_events, pc);
+		unsigned int m;
 
-		if (have_marker && pc == marker_pc) {
+		for (m = 0; m < n_markers; m++) {
 			uint32_t word = 0;
 
+			if (pc != markers[m].pc)
+				continue;
 			if (size >= sizeof(word))
 				memcpy(&word, data, sizeof(word));
-			if (!have_marker_word || word == marker_word)
+			if (!markers[m].have_word || word == markers[m].word)
 				qemu_plugin_register_vcpu_insn_exec_cb(insn,
 					hit_marker, QEMU_PLUGIN_CB_NO_REGS,
-					NULL);
+					(void *)(uintptr_t)m);
 		}
 		if (in_ranges(pc)) {
 			unsigned int info = 0;
@@ -409,7 +421,7 @@ static void at_exit(qemu_plugin_id_t id, void *userdata)
 {
 	(void)id;
 	(void)userdata;
-	snapshot("exit");
+	snapshot("exit", -1, 0);
 	if (out)
 		fclose(out);
 	out = NULL;
@@ -511,19 +523,19 @@ static int parse_arg(const char *arg)
 		size_t len = colon ? (size_t)(colon - value) : strlen(value);
 		uint64_t word;
 
-		if (len >= sizeof(pc))
+		if (len >= sizeof(pc) || n_markers == MAX_MARKERS)
 			return -1;
 		memcpy(pc, value, len);
 		pc[len] = '\0';
-		if (parse_u64(pc, &marker_pc))
+		if (parse_u64(pc, &markers[n_markers].pc))
 			return -1;
 		if (colon) {
 			if (parse_u64(colon + 1, &word) || word > UINT32_MAX)
 				return -1;
-			marker_word = word;
-			have_marker_word = true;
+			markers[n_markers].word = word;
+			markers[n_markers].have_word = true;
 		}
-		have_marker = true;
+		n_markers++;
 	} else if (KEY("profile")) {
 		profiling = !strcmp(value, "on");
 	} else if (KEY("out")) {
@@ -591,8 +603,8 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 		emit(" class.%s@0x%" PRIx64, classes[i].name, classes[i].pc);
 	for (i = 0; i < n_events; i++)
 		emit(" event.%s@0x%" PRIx64, events[i].name, events[i].pc);
-	if (have_marker)
-		emit(" marker@0x%" PRIx64, marker_pc);
+	for (i = 0; i < n_markers; i++)
+		emit(" marker@0x%" PRIx64, markers[i].pc);
 	emit("\n");
 
 	qemu_plugin_register_vcpu_tb_trans_cb(id, tb_translated);

@@ -26,6 +26,10 @@
  *                                   right after the second, and both
  *                                   values are printed afterwards, so
  *                                   that counter and plugin windows agree
+ *   el2-bench ivshmem-ring N DEV TARGET
+ *   el2-bench ivshmem-wait N DEV FROM TO
+ *                                   ivshmem doorbells through uio_ivshmem,
+ *                                   see el2-bench-ivshmem.c
  *
  * Nothing is printed between the markers: console output would add UART
  * interrupts to the window.  A static, non-PIE binary, so that the marker
@@ -45,6 +49,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "el2-bench.h"
+
 /*
  * The plugin recognises the marker by address and encoding; the encoding
  * is an otherwise pointless "orr x16, xzr, x16" (mov x16, x16) so that no
@@ -58,13 +64,13 @@ void bench_marker(void)
 	asm volatile(MARKER_INSN ::: "x16", "memory");
 }
 
-static void die(const char *what)
+void die(const char *what)
 {
 	fprintf(stderr, "el2-bench: %s: %s\n", what, strerror(errno));
 	exit(1);
 }
 
-static void pin_to_cpu(int cpu)
+void pin_to_cpu(int cpu)
 {
 	cpu_set_t set;
 
@@ -220,7 +226,8 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: el2-bench mark | sysfs-read N FILE | "
 		"timer N | ipi N | idle SECONDS | "
-		"cell-idle SECONDS FILE\n");
+		"cell-idle SECONDS FILE | ivshmem-ring N DEV TARGET | "
+		"ivshmem-wait N DEV FROM TO\n");
 	exit(2);
 }
 
@@ -238,6 +245,12 @@ int main(int argc, char **argv)
 		idle(parse_count(argv[2]));
 	else if (argc == 4 && !strcmp(argv[1], "cell-idle"))
 		cell_idle(parse_count(argv[2]), argv[3]);
+	else if (argc == 5 && !strcmp(argv[1], "ivshmem-ring"))
+		ivshmem_ring(parse_count(argv[2]), argv[3],
+			     parse_count(argv[4]));
+	else if (argc == 6 && !strcmp(argv[1], "ivshmem-wait"))
+		ivshmem_wait(parse_count(argv[2]), argv[3],
+			     parse_count(argv[4]), parse_count(argv[5]));
 	else
 		usage();
 	return 0;

@@ -40,6 +40,12 @@
 #define config imx8qm_demo_config
 #include "configs/arm64/imx8qm-inmate-demo.c"
 #undef config
+#define config am625_config
+#include "configs/arm64/k3-am625-sk.c"
+#undef config
+#define config am625_demo_config
+#include "configs/arm64/k3-am625-sk-inmate-demo.c"
+#undef config
 
 struct board {
 	const char *name;
@@ -62,6 +68,7 @@ static const struct board boards[] = {
 	BOARD(imx8mm, JAILHOUSE_CON_TYPE_IMX),
 	BOARD(imx8mp, JAILHOUSE_CON_TYPE_IMX),
 	BOARD(imx8qm, JAILHOUSE_CON_TYPE_IMX_LPUART),
+	BOARD(am625, JAILHOUSE_CON_TYPE_8250),
 };
 
 struct findings {

@@ -235,23 +235,47 @@ static void test_cell_load_many_images(void **state)
 static void test_extensions(void **state)
 {
 	(void)state;
-	assert_int_equal(PARSE("cell", "linux", "-i", "initrd", "c.cell",
-			       "Image"), CLI_EXTENSION);
-	assert_string_equal(cmd.helper, "jailhouse-cell-linux");
-	assert_string_equal(cmd.command, "cell linux");
-	assert_int_equal(cmd.helper_argc, 5);
-	assert_string_equal(cmd.helper_argv[0], "linux");
-	assert_string_equal(cmd.helper_argv[1], "-i");
-	assert_string_equal(cmd.helper_argv[4], "Image");
-
+	/* cell linux is built in (test_cell_linux_cli.c) */
 	assert_int_equal(PARSE("config", "create", "-g", "out.c"),
 			 CLI_EXTENSION);
 	assert_string_equal(cmd.helper, "jailhouse-config-create");
+	assert_string_equal(cmd.command, "config create");
+	assert_int_equal(cmd.helper_argc, 3);
+	assert_string_equal(cmd.helper_argv[0], "create");
+	assert_string_equal(cmd.helper_argv[2], "out.c");
 	assert_int_equal(PARSE("config", "collect", "x.tar"), CLI_EXTENSION);
 	assert_string_equal(cmd.helper, "jailhouse-config-collect");
 	assert_int_equal(PARSE("hardware", "check"), CLI_EXTENSION);
 	assert_string_equal(cmd.helper, "jailhouse-hardware-check");
 	assert_int_equal(cmd.helper_argc, 1);
+}
+
+/* the mixed-criticality commands: helpers of two words and of one */
+static void test_ipc_health_console(void **state)
+{
+	(void)state;
+	assert_int_equal(PARSE("ipc", "stats", "-w", "adas-demo"),
+			 CLI_EXTENSION);
+	assert_string_equal(cmd.helper, "jailhouse-ipc-stats");
+	assert_int_equal(cmd.helper_argc, 3);
+	assert_string_equal(cmd.helper_argv[2], "adas-demo");
+	assert_int_equal(PARSE("ipc", "send", "/dev/uio1", "ping"),
+			 CLI_EXTENSION);
+	assert_string_equal(cmd.helper, "jailhouse-ipc-send");
+	assert_int_equal(PARSE("ipc", "monitor", "x"), CLI_EXTENSION);
+	assert_string_equal(cmd.helper, "jailhouse-ipc-monitor");
+	assert_int_equal(PARSE("cell", "console", "adas-demo", "-f"),
+			 CLI_EXTENSION);
+	assert_string_equal(cmd.helper, "jailhouse-cell-console");
+	assert_string_equal(cmd.command, "cell console");
+	assert_int_equal(PARSE("health"), CLI_EXTENSION);
+	assert_string_equal(cmd.helper, "jailhouse-health");
+	assert_int_equal(cmd.helper_argc, 1);
+	assert_int_equal(PARSE("health", "a", "b"), CLI_EXTENSION);
+	assert_int_equal(cmd.helper_argc, 3);
+	assert_string_equal(cmd.helper_argv[2], "b");
+	assert_rejected("ipc: unknown subcommand \"bogus\"", "ipc", "bogus");
+	assert_rejected("ipc: missing subcommand", "ipc");
 }
 
 static void test_config_check(void **state)
@@ -473,6 +497,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_cell_load_string, release),
 		cmocka_unit_test_teardown(test_cell_load_many_images, release),
 		cmocka_unit_test_teardown(test_extensions, release),
+		cmocka_unit_test_teardown(test_ipc_health_console, release),
 		cmocka_unit_test_teardown(test_config_check, release),
 		cmocka_unit_test_teardown(test_octal_id_like_jailhouse,
 					  release),

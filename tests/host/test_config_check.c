@@ -13,9 +13,9 @@
 
 static void test_shipped_sizes(void **state)
 {
-	/* header + cpu set + 14 regions + 1 irqchip + 2 PCI devices */
+	/* header + cpu set + 18 regions + 1 irqchip + 3 PCI devices */
 	assert_int_equal(sizeof(qemu_arm64_config),
-			 488 + 8 + 14 * 32 + 32 + 2 * 56);
+			 488 + 8 + 18 * 32 + 32 + 3 * 56);
 	assert_int_equal(sizeof(inmate_demo_config),
 			 132 + 8 + 8 * 32 + 32 + 56);
 	assert_int_equal(sizeof(linux_demo_config),
@@ -357,7 +357,7 @@ static void test_hostile_counts(void **state)
 {
 	static const __u32 values[] = {
 		0xffffffff, 0x80000000, 0x7fffffff, 0x4924925, 0x08000000,
-		0x10000, 4097, 3,
+		0x10000, 4097, 7,
 	};
 	const size_t count_offs[] = {
 		offsetof(struct jailhouse_cell_desc, cpu_set_size),

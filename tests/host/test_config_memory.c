@@ -60,7 +60,7 @@ static void test_mem_empty(void **state)
 	/* ... and an all-zero entry anywhere else is ignored with a note */
 	world_init(&w);
 	w.linux_demo.pci_devices[1].shmem_regions_start = 0;
-	w.linux_demo.pci_devices[1].bdf = 2 << 3;
+	w.linux_demo.pci_devices[1].bdf = 3 << 3;
 	assert_int_equal(check_world(&w, &r), 0);
 	assert_int_equal(expect_only_and(&r, CC_MEM_ZERO_ENTRY, "mem_regions",
 					 6, CC_PCI_SHMEM_IRQ)->severity,

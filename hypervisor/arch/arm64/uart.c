@@ -21,6 +21,8 @@ const struct uart_driver *arch_uart_driver(u16 type, u16 flags)
 		return &uart_imx_driver;
 	case JAILHOUSE_CON_TYPE_IMX_LPUART:
 		return &uart_imx_lpuart_driver;
+	case JAILHOUSE_CON_TYPE_8250:
+		return &uart_8250_driver;
 	default:
 		return NULL;
 	}

@@ -19,23 +19,27 @@
 
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
+#include <jailhouse/ivshmem_device.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/pci_defs.h>
 
-#define IVSHMEM_VENDOR_ID		0x110a
-#define IVSHMEM_DEVICE_ID		0x4106
 #define IVSHMEM_MAX_PEERS		12
 #define IVSHMEM_MSIX_VECTORS		16
 #define IVSHMEM_CFG_SIZE		0x80
 
 /* config space layout (the spec's, at Jailhouse's offsets) */
 #define IVSHMEM_CFG_VNDR_CAP		0x40
-#define IVSHMEM_CFG_VNDR_LEN		0x20
-#define IVSHMEM_CFG_PRIV_CTRL		(IVSHMEM_CFG_VNDR_CAP + 0x03)
-#define IVSHMEM_CFG_STATE_TAB_SZ	(IVSHMEM_CFG_VNDR_CAP + 0x04)
-#define IVSHMEM_CFG_RW_SECTION_SZ	(IVSHMEM_CFG_VNDR_CAP + 0x08)
-#define IVSHMEM_CFG_OUT_SECTION_SZ	(IVSHMEM_CFG_VNDR_CAP + 0x10)
-#define IVSHMEM_CFG_ADDRESS		(IVSHMEM_CFG_VNDR_CAP + 0x18)
+#define IVSHMEM_CFG_VNDR_LEN		IVSHMEM_CAP_LENGTH_WITH_ADDRESS
+#define IVSHMEM_CFG_PRIV_CTRL		(IVSHMEM_CFG_VNDR_CAP + \
+					 IVSHMEM_CAP_PRIV_CONTROL)
+#define IVSHMEM_CFG_STATE_TAB_SZ	(IVSHMEM_CFG_VNDR_CAP + \
+					 IVSHMEM_CAP_STATE_TABLE_SIZE)
+#define IVSHMEM_CFG_RW_SECTION_SZ	(IVSHMEM_CFG_VNDR_CAP + \
+					 IVSHMEM_CAP_RW_SECTION_SIZE)
+#define IVSHMEM_CFG_OUT_SECTION_SZ	(IVSHMEM_CFG_VNDR_CAP + \
+					 IVSHMEM_CAP_OUTPUT_SECTION_SIZE)
+#define IVSHMEM_CFG_ADDRESS		(IVSHMEM_CFG_VNDR_CAP + \
+					 IVSHMEM_CAP_ADDRESS)
 #define IVSHMEM_CFG_MSIX_CAP		(IVSHMEM_CFG_VNDR_CAP + \
 					 IVSHMEM_CFG_VNDR_LEN)
 /* bit 0 of the privileged control byte, seen in the capability's dword */
@@ -43,14 +47,6 @@
 /* MSI-X message control: enable, function mask */
 #define IVSHMEM_MSIX_ENABLE		(1U << 31)
 #define IVSHMEM_MSIX_FMASK		(1U << 30)
-
-/* register region (BAR 0) */
-#define IVSHMEM_REG_ID			0x00
-#define IVSHMEM_REG_MAX_PEERS		0x04
-#define IVSHMEM_REG_INT_CTRL		0x08
-#define IVSHMEM_REG_DOORBELL		0x0c
-#define IVSHMEM_REG_STATE		0x10
-#define IVSHMEM_INT_ENABLE		0x1
 
 /* MSI-X region (BAR 1): table of 16 vectors, PBA behind it */
 #define IVSHMEM_MSIX_TABLE_SIZE		(PCI_MSIX_ENTRY_SIZE * \

@@ -135,17 +135,7 @@ extern unsigned int pci_config_accesses;
 
 /* --- ivshmem 2.0 ------------------------------------------------------ */
 
-#define IVSHMEM_VENDOR_ID	0x110a
-#define IVSHMEM_DEVICE_ID	0x4106
-
-/* the register BAR (BAR 0) */
-struct ivshmem_regs {
-	u32 id;
-	u32 max_peers;
-	u32 int_control;
-	u32 doorbell;
-	u32 state;
-};
+#include <jailhouse/ivshmem_device.h>
 
 struct ivshmem_device {
 	u16 bdf;
@@ -184,7 +174,7 @@ static inline void ivshmem_ring(struct ivshmem_device *dev, u32 peer,
 				u32 vector)
 {
 	asm volatile("dsb st" : : : "memory");
-	dev->regs->doorbell = peer << 16 | vector;
+	dev->regs->doorbell = IVSHMEM_DOORBELL(peer, vector);
 }
 static inline volatile void *ivshmem_output_section(struct ivshmem_device *dev,
 						    u32 peer)

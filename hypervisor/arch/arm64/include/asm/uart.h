@@ -10,5 +10,6 @@
 extern const struct uart_driver uart_pl011_driver;
 extern const struct uart_driver uart_imx_driver;
 extern const struct uart_driver uart_imx_lpuart_driver;
+extern const struct uart_driver uart_8250_driver;
 
 #endif /* !_JAILHOUSE_ASM_UART_H */
