@@ -21,7 +21,11 @@
  *   attack=WHAT  after set-up: "state-table" writes the read-only state
  *                table, "output" writes the next peer's output section,
  *                "doorbell" rings peer 11 and vector 5 (absent: ignored),
- *                "cfg" writes config space of absent functions (ignored)
+ *                "cfg" writes config space of absent functions (ignored),
+ *                "net" (peer 1 of an ivshmem-net link, start with
+ *                state=1): once the other peer is READY, fills this
+ *                peer's rings with malformed entries, announces RUN and
+ *                rings it (its driver must drop and count them)
  *   bench-rx     time the doorbells of a benchmarking peer (below)
  *   bench=N      after set-up, wait for the target's state, then ring it N
  *                times, each once the previous one was handled
@@ -187,6 +191,80 @@ static void handle_irq(unsigned int irq)
 	print_changed_states();
 }
 
+/*
+ * The ivshmem-net layout of a 520192-byte output section (2048 entries;
+ * see driver/ivshmem_net.h): descriptors (16 bytes each) at 0, the
+ * available ring at 32768 (flags, idx, ring), the used ring at 36928.
+ */
+#define NET_QLEN		2048
+#define NET_AVAIL		0x8000
+#define NET_USED		36928
+#define NET_BAD_DESCS		64
+
+struct net_desc {
+	u64 addr;
+	u32 len;
+	u16 flags;
+	u16 next;
+};
+
+static void attack_net(void)
+{
+	volatile u8 *out = ivshmem_output_section(&dev, dev.id);
+	volatile struct net_desc *desc = (volatile struct net_desc *)out;
+	volatile u16 *avail = (volatile u16 *)(out + NET_AVAIL);
+	volatile u16 *used = (volatile u16 *)(out + NET_USED);
+	u32 size = dev.output_section_size, noise = 0x2545f491;
+	u64 start = timer_get_ticks(), limit = timer_get_frequency() * 5;
+	unsigned int n, peer = !dev.id;
+
+	if (dev.max_peers != 2 || size != 520192) {
+		printk("IVSHMEM: attack=net needs an ivshmem-net link of 2 "
+		       "peers with 520192-byte output sections\n");
+		return;
+	}
+	/* the peer sets its rings up on the way to READY: wait for it */
+	while (dev.state_table[peer] < 2) {
+		if (timer_get_ticks() - start > limit) {
+			printk("IVSHMEM: attack=net: peer %u stays in state "
+			       "%u\n", peer, dev.state_table[peer]);
+			return;
+		}
+		asm volatile("wfe" : : : "memory");
+	}
+	/* noise over the rings (xorshift32) ... */
+	for (n = 0; n < NET_USED + 8 * NET_QLEN + 8; n += 4) {
+		noise ^= noise << 13;
+		noise ^= noise >> 17;
+		noise ^= noise << 5;
+		*(volatile u32 *)(out + n) = noise;
+	}
+	/* ... then NET_BAD_DESCS entries, each bad in its own way */
+	for (n = 0; n < NET_BAD_DESCS; n++) {
+		desc[n].addr = 0x10000;
+		desc[n].len = 1500;
+		desc[n].flags = 0;
+		switch (n % 6) {
+		case 0:	desc[n].flags = 1; break;		/* chained */
+		case 1:	desc[n].addr = 0x100; break;		/* in the rings */
+		case 2:	desc[n].addr = size - 10; break;	/* crosses the end */
+		case 3:	desc[n].addr = 0xffffffff00000000ULL; break;
+		case 4:	desc[n].len = 4; break;			/* shorter than a header */
+		case 5:	desc[n].len = 0xffffffff; break;
+		}
+		/* every other one by an index beyond the ring */
+		avail[2 + n] = n % 2 ? n : 0x8000 + n;
+	}
+	avail[1] = NET_BAD_DESCS;
+	/* the used index of the peer's TX ring, far beyond what it sent */
+	used[1] = 0x4321;
+	asm volatile("dsb ish" : : : "memory");
+	ivshmem_set_state(&dev, 3);
+	ivshmem_ring(&dev, peer, 0);
+	printk("IVSHMEM: attack=net: %u bad descriptors and a bad used "
+	       "index offered to peer %u\n", NET_BAD_DESCS, peer);
+}
+
 static void attack(const char *what)
 {
 	unsigned int next = (dev.id + 1) % dev.max_peers;
@@ -202,6 +280,8 @@ static void attack(const char *what)
 		ivshmem_ring(&dev, 11, 0);
 		ivshmem_ring(&dev, next, 5);
 		printk("IVSHMEM: rang absent peer 11 and vector 5: ignored\n");
+	} else if (!strcmp(what, "net")) {
+		attack_net();
 	} else if (!strcmp(what, "cfg")) {
 		pci_write_config(0x0f8, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
 		pci_write_config(0x0f1, PCI_CFG_BAR, 0xfe000000, 4);
