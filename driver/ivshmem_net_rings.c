@@ -183,6 +183,9 @@ netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 	if (pos < 0) {
 		/* only if the MTU grew while frames were in flight */
 		netif_stop_queue(ndev);
+		in->stats.tx_pause++;
+		vring_used_event(&tx->vr) = tx->last_used_idx;
+		smp_mb();
 		spin_unlock(&in->tx_lock);
 		return NETDEV_TX_BUSY;
 	}
