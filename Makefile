@@ -61,6 +61,7 @@ hypervisor-test-hooks:
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
 QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map \
+	tests/qemu/files/ethtool-stats \
 	tests/qemu/files/cntvct
 
 # The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
