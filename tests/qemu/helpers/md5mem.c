@@ -4,9 +4,11 @@
  * (scripts/bench/run-linux-cell-bench).  Fills MIB MiB (default 64) of
  * fresh memory with a fixed pattern, then takes its MD5, and prints
  *
- *   LABEL md5mem mib=64 fill=T1 md5=T2 cntfrq=F digest=HEX
+ *   LABEL md5mem mib=64 fill=T1 md5=T2 cntfrq=F cpu=C irqs=N digest=HEX
  *
- * with T1 and T2 the virtual-counter ticks of each phase.  The same
+ * with T1 and T2 the virtual-counter ticks of each phase, and N the
+ * interrupts CPU C (where it runs: pin it) took meanwhile, from
+ * /proc/interrupts; under the hypervisor each is one exit of that CPU.  The same
  * static binary runs in the root (/test/md5mem) and in the Linux inmate
  * (/bin/md5mem), so the two sides execute the same instructions and pay
  * for no pipes or files: what differs is what the hypervisor adds.  The
@@ -20,6 +22,8 @@
  * The MD5 is written here from RFC 1321's description (no libcrypto in
  * a static busybox world).
  */
+#define _GNU_SOURCE
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,13 +155,51 @@ static uint64_t counter_freq(void)
 #endif
 }
 
+/* the interrupts CPU cpu has taken so far, summed over /proc/interrupts */
+static unsigned long long cpu_interrupts(int cpu)
+{
+	char line[1024], name[16], *p, *end;
+	unsigned long long sum = 0, n;
+	int col = -1, i;
+	FILE *f;
+
+	f = fopen("/proc/interrupts", "r");
+	if (!f)
+		return 0;
+	/* the header names the online CPUs' columns: find ours */
+	if (fgets(line, sizeof(line), f)) {
+		snprintf(name, sizeof(name), "CPU%d", cpu);
+		p = strtok(line, " \t\n");
+		for (i = 0; p; i++, p = strtok(NULL, " \t\n"))
+			if (!strcmp(p, name))
+				col = i;
+	}
+	while (col >= 0 && fgets(line, sizeof(line), f)) {
+		p = strchr(line, ':');
+		if (!p)
+			continue;
+		p++;
+		for (i = 0; i <= col; i++, p = end) {
+			n = strtoull(p, &end, 10);
+			if (end == p)
+				break;
+			if (i == col)
+				sum += n;
+		}
+	}
+	fclose(f);
+	return sum;
+}
+
 int main(int argc, char **argv)
 {
 	const char *label = argc > 1 ? argv[1] : "md5mem";
 	unsigned long mib = argc > 2 ? strtoul(argv[2], NULL, 0) : 64;
 	size_t words = mib << 18, i;
+	unsigned long long irqs;
 	uint64_t t0, t1, t2;
 	uint8_t digest[16];
+	int cpu;
 	uint32_t *buf;
 
 	if (argc > 3 || mib == 0 || mib > 1024) {
@@ -178,17 +220,20 @@ int main(int argc, char **argv)
 	}
 	madvise(buf, words * sizeof(*buf), MADV_NOHUGEPAGE);
 
+	cpu = sched_getcpu();
+	irqs = cpu_interrupts(cpu);
 	t0 = counter();
 	for (i = 0; i < words; i++)
 		buf[i] = (uint32_t)i * 0x9e3779b9u;
 	t1 = counter();
 	md5((const uint8_t *)buf, words * sizeof(*buf), digest);
 	t2 = counter();
+	irqs = cpu_interrupts(cpu) - irqs;
 
-	printf("%s md5mem mib=%lu fill=%llu md5=%llu cntfrq=%llu digest=",
-	       label, mib, (unsigned long long)(t1 - t0),
+	printf("%s md5mem mib=%lu fill=%llu md5=%llu cntfrq=%llu cpu=%d "
+	       "irqs=%llu digest=", label, mib, (unsigned long long)(t1 - t0),
 	       (unsigned long long)(t2 - t1),
-	       (unsigned long long)counter_freq());
+	       (unsigned long long)counter_freq(), cpu, irqs);
 	for (i = 0; i < 16; i++)
 		printf("%02x", digest[i]);
 	printf("\n");
