@@ -8,12 +8,12 @@
  *
  * with T1 and T2 the virtual-counter ticks of each phase, and N the
  * interrupts CPU C (where it runs: pin it) took meanwhile, from
- * /proc/interrupts; under the hypervisor each is one exit of that CPU.  The same
- * static binary runs in the root (/test/md5mem) and in the Linux inmate
- * (/bin/md5mem), so the two sides execute the same instructions and pay
- * for no pipes or files: what differs is what the hypervisor adds.  The
- * fill touches every page (page faults, stage-1 and stage-2 walks on real
- * hardware); the MD5 is pure computation on 4 KiB-strided memory.  The
+ * /proc/interrupts; under the hypervisor each is one exit of that CPU.
+ * The same static binary runs in the root (/test/md5mem) and in the Linux
+ * inmate (/bin/md5mem), so the two sides execute the same instructions and
+ * pay for no pipes or files: what differs is what the hypervisor adds.
+ * The fill touches every page (page faults, stage-1 and stage-2 walks on
+ * real hardware); the MD5 is computation over memory read in order.  The
  * digest proves both sides did the same work: for 64 MiB it equals
  *   python3 -c 'import sys,array; sys.stdout.buffer.write(array.array("I",
  *     ((i * 0x9e3779b9) & 0xffffffff for i in range(1 << 24))).tobytes())'
