@@ -60,7 +60,7 @@ hypervisor-test-hooks:
 # Programs the QEMU scenarios run as /test/NAME (tests/qemu/files/ is
 # copied there); static, for the guest's busybox initramfs.
 QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map \
-	tests/qemu/files/cntvct
+	tests/qemu/files/cntvct tests/qemu/files/md5mem
 
 # The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
 # device tree), appended to their root initramfs (`initrd+` line).
@@ -93,7 +93,8 @@ test-helpers: $(QEMU_TEST_HELPERS) $(LINUX_INMATE) $(QEMU_GEN_CONFIG) \
 tools-static: tools
 	+$(SUBMAKE) -C tools static
 
-$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct
+$(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct \
+		tests/qemu/files/md5mem
 	tests/qemu/linux-inmate/mkimages $@
 
 tests/qemu/files/%: tests/qemu/helpers/%.c
