@@ -198,6 +198,51 @@ static int add_timer(struct inmate_ctx *ctx, char *error, size_t len)
 }
 
 /*
+ * The GIC's reg.  A single GICv3 redistributor region is cut to the frames
+ * up to the cell's last CPU, which is what the hypervisor shows the cell:
+ * boards reserve the range for many more CPUs (QEMU virt: 0xf60000), and
+ * that tail may hold the cell's virtual PCI host, whose window Linux would
+ * then refuse as a collision with the GIC.
+ */
+static int set_gic_reg(struct inmate_ctx *ctx, int node, int out,
+		       const fdt32_t *reg, int regs, int ac, int sc)
+{
+	const void *stride_prop;
+	fdt32_t copy[2 * 8];
+	unsigned int cpu, last = 0, n = regs * (ac + sc), size_at;
+	__u64 size, stride;
+	int len;
+
+	if (regs != 2 || sc < 1 || sc > 2 || ac + sc > 8)
+		return fdt_setprop(ctx->out, out, "reg", reg, n * 4);
+	memcpy(copy, reg, n * 4);
+	for (cpu = 0; cpu < ctx->cell->cpu_set_size * 8; cpu++)
+		if (cpu_in_set(ctx->cell, cpu))
+			last = cpu;
+	stride_prop = fdt_getprop(ctx->board, node, "redistributor-stride",
+				  &len);
+	stride = 0x20000;
+	if (stride_prop && len == 8) {
+		fdt64_t raw;
+
+		memcpy(&raw, stride_prop, sizeof(raw));
+		stride = fdt64_to_cpu(raw);
+	}
+	/* the second entry's size: its last sc cells */
+	size_at = 2 * ac + 2 * sc - 1;
+	size = fdt32_to_cpu(copy[size_at]);
+	if (sc == 2)
+		size |= (__u64)fdt32_to_cpu(copy[size_at - 1]) << 32;
+	if ((last + 1) * stride < size) {
+		size = (last + 1) * stride;
+		copy[size_at] = cpu_to_fdt32((__u32)size);
+		if (sc == 2)
+			copy[size_at - 1] = cpu_to_fdt32((__u32)(size >> 32));
+	}
+	return fdt_setprop(ctx->out, out, "reg", copy, n * 4);
+}
+
+/*
  * The GIC: distributor and redistributor range(s) for v3, distributor
  * and CPU interface for v2; no ITS/v2m children, no maintenance IRQ.
  */
@@ -236,7 +281,7 @@ static int add_gic(struct inmate_ctx *ctx)
 	reg = fdt_getprop(board, node, "reg", &len);
 	if (!reg || ac < 1 || sc < 0 || len < regs * (ac + sc) * 4)
 		return -FDT_ERR_BADVALUE;
-	err = fdt_setprop(ctx->out, out, "reg", reg, regs * (ac + sc) * 4);
+	err = set_gic_reg(ctx, node, out, reg, regs, ac, sc);
 	if (!err)
 		err = fdt_setprop_u32(ctx->out, out, "#address-cells", 0);
 	if (!err)

@@ -373,7 +373,38 @@ static void test_board(const struct board *b)
 	free(board);
 }
 
-static void test_qemu(void **state) { (void)state; test_board(&boards[0]); }
+/*
+ * QEMU virt reserves redistributor space for 123 CPUs, up to 0x09000000,
+ * which holds the virtual PCI host at 0x08e00000: the cell (CPUs 2-3) gets
+ * the frames of CPUs 0-3 only, or its Linux refuses the PCI window.
+ */
+static void test_qemu_gicr_range(void)
+{
+	const struct board *b = &boards[0];
+	size_t board_size, size;
+	void *board, *dtb;
+	const fdt32_t *reg;
+	int gic, len;
+
+	board = read_file(b->dtb, &board_size);
+	dtb = generate(b, board, board_size, &size);
+	gic = fdt_node_offset_by_compatible(dtb, -1, "arm,gic-v3");
+	assert_true(gic >= 0);
+	reg = fdt_getprop(dtb, gic, "reg", &len);
+	assert_non_null(reg);
+	assert_int_equal(len, 8 * 4);
+	assert_int_equal(fdt32_to_cpu(reg[5]), 0x080a0000);
+	assert_int_equal(fdt32_to_cpu(reg[7]), 0x80000);
+	free(dtb);
+	free(board);
+}
+
+static void test_qemu(void **state)
+{
+	(void)state;
+	test_board(&boards[0]);
+	test_qemu_gicr_range();
+}
 static void test_imx8mq(void **state) { (void)state; test_board(&boards[1]); }
 static void test_imx8mm(void **state) { (void)state; test_board(&boards[2]); }
 static void test_imx8mp(void **state) { (void)state; test_board(&boards[3]); }
