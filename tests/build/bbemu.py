@@ -3,7 +3,8 @@
 Just enough of bitbake to run a recipe's tasks without it (bitbake is not
 available offline here): the metadata syntax our layer uses (assignments
 with = ?= ??= := += =+ .= =. and export, :append/:prepend/:remove and
-machine or pn- overrides, name[flag], shell functions, require/include,
+machine, pn- and other overrides, name[flag], shell functions,
+require/include (relative to the file, then BBPATH),
 inherit of the layer's classes and of stand-ins for OE-core's, bbappends),
 expansion of ${VAR} and ${@python}, the tasks as shell scripts, a file://
 and local-git fetch, and do_package's split by PACKAGES/FILES with the
@@ -212,9 +213,7 @@ class Parser:
                     self.inherit(c)
                 continue
             if words[0] in ('require', 'include'):
-                p = self.d.expand(words[1])
-                if not os.path.isabs(p):
-                    p = os.path.join(where, p)
+                p = self.resolve(self.d.expand(words[1]), where)
                 if os.path.exists(p):
                     self.parse_text(open(p).read(), os.path.dirname(p))
                 elif words[0] == 'require':
@@ -233,6 +232,16 @@ class Parser:
             if export:
                 self.d.exported.add(name)
             self.d.record(name, op, value)
+
+    def resolve(self, path, where):
+        # as bitbake: the including file's directory first, then BBPATH
+        if os.path.isabs(path):
+            return path
+        dirs = [where] + (self.d.getVar('BBPATH') or '').split(':')
+        for d in dirs:
+            if d and os.path.exists(os.path.join(d, path)):
+                return os.path.join(d, path)
+        return os.path.join(where, path)
 
     def inherit(self, name):
         if name in self.inherited:
