@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * State and helpers shared by the GICv3 driver's files: gic-v3.c (CPU
- * interface, list registers, IRQ path) and gic-dist.c (emulation of the
- * distributor and redistributor registers for the cells).
+ * interface, list registers, IRQ path), gic-v3-cpu.c (the CPUs' life
+ * cycle) and gic-dist.c (emulation of the distributor and redistributor
+ * registers for the cells).
  */
 #ifndef _JAILHOUSE_ASM_GIC_INTERNAL_H
 #define _JAILHOUSE_ASM_GIC_INTERNAL_H
