@@ -62,7 +62,8 @@ hypervisor-test-hooks:
 # copied there); static, for the guest's busybox initramfs.
 QEMU_TEST_HELPERS := tests/qemu/files/pair-store tests/qemu/files/uio-map \
 	tests/qemu/files/ethtool-stats \
-	tests/qemu/files/cntvct tests/qemu/files/md5mem
+	tests/qemu/files/cntvct tests/qemu/files/md5mem \
+	tests/qemu/files/ivnet-perf
 
 # The Linux inmate of the Linux-in-a-cell scenarios (kernel, initramfs,
 # device tree), appended to their root initramfs (`initrd+` line).
@@ -97,7 +98,8 @@ tools-static: tools
 
 # (with the inmate's ivshmem-net.ko: the module is built first)
 $(LINUX_INMATE): $(LINUX_INMATE_SRC) .cache/kernel/vmlinuz tests/qemu/files/cntvct \
-		tests/qemu/files/md5mem $(wildcard driver/ivshmem-net.ko) | driver
+		tests/qemu/files/md5mem tests/qemu/files/ivnet-perf \
+		$(wildcard driver/ivshmem-net.ko) | driver
 	tests/qemu/linux-inmate/mkimages $@
 
 tests/qemu/files/%: tests/qemu/helpers/%.c
