@@ -97,7 +97,13 @@ static long tx_place(struct ivnet *in, unsigned int len)
 			return tx->head;
 		return slot < tx->tail ? 0 : -1;
 	}
-	return tx->tail - tx->head > slot ? tx->head : -1;
+	/*
+	 * Not a conditional expression: with tx->head (u32) in it, its -1
+	 * would become 0xffffffff, a "position" 4 GiB past the buffer.
+	 */
+	if (tx->tail - tx->head > slot)
+		return tx->head;
+	return -1;
 }
 
 static bool tx_fits_max_frame(struct ivnet *in)

@@ -25,7 +25,9 @@
  *                "net" (peer 1 of an ivshmem-net link, start with
  *                state=1): once the other peer is READY, fills this
  *                peer's rings with malformed entries, announces RUN and
- *                rings it (its driver must drop and count them)
+ *                rings it (its driver must drop and count them);
+ *                "net-stall" (likewise) takes the other peer's frames
+ *                but hands back only the first 20 (its TX buffer fills)
  *   bench-rx     time the doorbells of a benchmarking peer (below)
  *   bench=N      after set-up, wait for the target's state, then ring it N
  *                times, each once the previous one was handled
@@ -267,6 +269,75 @@ static void attack_net(void)
 	       "index offered to peer %u\n", NET_BAD_DESCS, peer);
 }
 
+/* the ring index at P once it has not moved for half a second */
+static u16 index_when_still(volatile u16 *p)
+{
+	u64 still = timer_get_frequency() / 2, since = timer_get_ticks();
+	u64 end = since + timer_get_frequency() * 20;
+	u16 idx = *p, now;
+
+	while (timer_get_ticks() - since < still &&
+	       timer_get_ticks() < end) {
+		now = *p;
+		if (now != idx) {
+			idx = now;
+			since = timer_get_ticks();
+		}
+		asm volatile("wfe" : : : "memory");
+	}
+	return idx;
+}
+
+/*
+ * attack=net-stall: a peer that goes to RUN, takes the frames the root
+ * sends and hands back only the first NET_STALL_RETURNED.  The root's
+ * buffer wraps around into the space they freed and fills up there: it
+ * must stop its queue, not write past the buffer.
+ */
+#define NET_STALL_RETURNED	20
+
+static void attack_net_stall(void)
+{
+	unsigned int n, peer = !dev.id;
+	volatile u8 *out = ivshmem_output_section(&dev, dev.id);
+	volatile u8 *in = ivshmem_output_section(&dev, peer);
+	/* our used ring answers the root's TX ring: flags, idx, {id, len} */
+	volatile u16 *used_idx = (volatile u16 *)(out + NET_USED + 2);
+	volatile u32 *used = (volatile u32 *)(out + NET_USED + 4);
+	volatile u16 *their_avail_idx = (volatile u16 *)(in + NET_AVAIL + 2);
+	u64 start = timer_get_ticks(), limit = timer_get_frequency() * 5;
+	u16 offered, more;
+
+	while (dev.state_table[peer] < 2) {
+		if (timer_get_ticks() - start > limit) {
+			printk("IVSHMEM: net-stall: peer %u stays in state "
+			       "%u\n", peer, dev.state_table[peer]);
+			return;
+		}
+		asm volatile("wfe" : : : "memory");
+	}
+	/* empty rings of our own (an earlier run may have left some) */
+	for (n = 0; n < NET_USED + 4 + 8 * NET_QLEN + 2; n += 4)
+		*(volatile u32 *)(out + n) = 0;
+	asm volatile("dsb ish" : : : "memory");
+	ivshmem_set_state(&dev, 3);
+	printk("IVSHMEM: net-stall: in RUN\n");
+
+	offered = index_when_still(their_avail_idx);
+	for (n = 0; n < NET_STALL_RETURNED; n++) {
+		used[2 * n] = n;
+		used[2 * n + 1] = 1;
+	}
+	asm volatile("dsb ish" : : : "memory");
+	*used_idx = NET_STALL_RETURNED;
+	asm volatile("dsb ish" : : : "memory");
+	ivshmem_ring(&dev, peer, 0);
+	more = index_when_still(their_avail_idx);
+	printk("IVSHMEM: net-stall: %u frames offered, %u returned, then "
+	       "%u more\n", offered, NET_STALL_RETURNED,
+	       (u16)(more - offered));
+}
+
 static void attack(const char *what)
 {
 	unsigned int next = (dev.id + 1) % dev.max_peers;
@@ -284,6 +355,8 @@ static void attack(const char *what)
 		printk("IVSHMEM: rang absent peer 11 and vector 5: ignored\n");
 	} else if (!strcmp(what, "net")) {
 		attack_net();
+	} else if (!strcmp(what, "net-stall")) {
+		attack_net_stall();
 	} else if (!strcmp(what, "cfg")) {
 		pci_write_config(0x0f8, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
 		pci_write_config(0x0f1, PCI_CFG_BAR, 0xfe000000, 4);

@@ -80,8 +80,15 @@ static void uart_put(char c)
 	uart.driver->write_char(&uart, c);
 }
 
+/*
+ * Whole messages, from any CPU and from IRQ handlers: a handler that
+ * prints while the code it interrupted holds the lock would spin for
+ * ever, so IRQs wait until the message is out.
+ */
 void console_write(const char *msg)
 {
+	unsigned long flags = irq_save();
+
 	spin_lock(&console_lock);
 	switch (console_kind) {
 	case CONSOLE_UART:
@@ -101,4 +108,5 @@ void console_write(const char *msg)
 		break;
 	}
 	spin_unlock(&console_lock);
+	irq_restore(flags);
 }

@@ -262,7 +262,7 @@ static int udp_tx(int argc, char **argv)
 	uint64_t t_start, t_end;
 	static char buf[65536];
 	uint32_t seq;
-	int fd;
+	int fd, one = 1;
 
 	if (argc < 4)
 		return -1;
@@ -277,6 +277,9 @@ static int udp_tx(int argc, char **argv)
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	if (fd < 0)
 		die("socket");
+	/* a bare-metal peer answers no ARP: it is sent the broadcast */
+	if (setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &one, sizeof(one)))
+		die("SO_BROADCAST");
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)))
 		die("connect");
 	t_start = now();

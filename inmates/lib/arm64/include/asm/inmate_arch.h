@@ -104,6 +104,23 @@ static inline void spin_unlock(spinlock_t *lock)
 	asm volatile("stlr wzr, [%0]" : : "r" (&lock->locked) : "memory");
 }
 
+/*
+ * IRQs masked for a section an IRQ handler must not interrupt: e.g. one
+ * holding a lock the handler takes too, which it would wait on for ever.
+ */
+static inline unsigned long irq_save(void)
+{
+	unsigned long flags = read_sysreg(daif);
+
+	asm volatile("msr daifset, #2" : : : "memory");
+	return flags;
+}
+
+static inline void irq_restore(unsigned long flags)
+{
+	asm volatile("msr daif, %0" : : "r" (flags) : "memory");
+}
+
 /* --- CPU identity ----------------------------------------------------- */
 
 #define MPIDR_AFFINITY_MASK	0xff00ffffffUL
