@@ -5,16 +5,12 @@
  * "[NAME] " (hypervisor/cell_console.c); this shows those lines of the
  * hypervisor console, untagged, and with -f follows them.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "adas_tools.h"
-#include "device.h"
+#include "console.h"
 #include "sysfs.h"
 
 #define LINE_MAX_LEN	1024
@@ -39,24 +35,45 @@ static bool cell_exists(const char *name)
 	return found;
 }
 
-/* prints the part of line after "[name] ", if it is one of name's */
-static void filter_line(const char *line, size_t len, const char *tag,
-			size_t tag_len)
+/* the line being assembled, and whose lines to print */
+struct line_filter {
+	char line[LINE_MAX_LEN];
+	size_t len;
+	char tag[64];
+	size_t tag_len;
+};
+
+/* prints the part of a line after "[name] ", if it is one of name's */
+static void filter_line(const struct line_filter *f)
 {
-	if (len < tag_len || memcmp(line, tag, tag_len))
+	if (f->len < f->tag_len || memcmp(f->line, f->tag, f->tag_len))
 		return;
-	fwrite(line + tag_len, 1, len - tag_len, stdout);
+	fwrite(f->line + f->tag_len, 1, f->len - f->tag_len, stdout);
 	putchar('\n');
+}
+
+static bool filter_chunk(const char *data, size_t len, void *ctx)
+{
+	struct line_filter *f = ctx;
+	size_t n;
+
+	for (n = 0; n < len; n++) {
+		if (data[n] == '\n') {
+			filter_line(f);
+			f->len = 0;
+		} else if (f->len < sizeof(f->line)) {
+			f->line[f->len++] = data[n];
+		}
+	}
+	return true;
 }
 
 int cell_console_main(int argc, char *argv[])
 {
-	char chunk[4096], line[LINE_MAX_LEN], tag[64];
+	static struct line_filter filter;
 	const char *name = NULL;
 	bool follow = false;
-	size_t line_len = 0, tag_len;
-	ssize_t len, n;
-	int arg, fd;
+	int arg;
 
 	for (arg = 1; arg < argc; arg++) {
 		if (!strcmp(argv[arg], "-f") || !strcmp(argv[arg], "--follow"))
@@ -83,36 +100,10 @@ int cell_console_main(int argc, char *argv[])
 			"jailhouse cell list)\n", name);
 		return 1;
 	}
-	tag_len = snprintf(tag, sizeof(tag), "[%s] ", name);
-
-	signal(SIGPIPE, SIG_DFL);
+	filter.len = 0;
+	filter.tag_len = snprintf(filter.tag, sizeof(filter.tag), "[%s] ",
+				  name);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	fd = device_open(O_RDWR | (follow ? 0 : O_NONBLOCK));
-	if (fd < 0)
-		return 1;
-	for (;;) {
-		len = read(fd, chunk, sizeof(chunk));
-		if (len == 0)
-			break;
-		if (len < 0) {
-			if (errno == EAGAIN && !follow)
-				break;
-			if (errno == EINTR)
-				continue;
-			fprintf(stderr, "jailhouse cell console: reading "
-				JAILHOUSE_DEVICE ": %s\n", strerror(errno));
-			close(fd);
-			return 1;
-		}
-		for (n = 0; n < len; n++) {
-			if (chunk[n] == '\n') {
-				filter_line(line, line_len, tag, tag_len);
-				line_len = 0;
-			} else if (line_len < sizeof(line)) {
-				line[line_len++] = chunk[n];
-			}
-		}
-	}
-	close(fd);
-	return 0;
+	return console_read(follow, filter_chunk, &filter,
+			    "jailhouse cell console");
 }

@@ -26,7 +26,7 @@ static bool write_all(const char *data, size_t len)
 	return true;
 }
 
-int console_dump(bool follow)
+int console_read(bool follow, console_sink sink, void *ctx, const char *who)
 {
 	char chunk[4096];
 	ssize_t len;
@@ -51,16 +51,27 @@ int console_dump(bool follow)
 				continue;
 			if (errno == EINTR)
 				break;
-			fprintf(stderr, "jailhouse: console: reading "
-				JAILHOUSE_DEVICE ": %s\n", strerror(errno));
+			fprintf(stderr, "%s: reading " JAILHOUSE_DEVICE ": %s\n",
+				who, strerror(errno));
 			close(fd);
 			return 1;
 		}
-		if (!write_all(chunk, len)) {
+		if (!sink(chunk, len, ctx)) {
 			close(fd);
 			return errno == EPIPE ? 0 : 1;
 		}
 	}
 	close(fd);
 	return 0;
+}
+
+static bool write_chunk(const char *data, size_t len,
+			void *ctx __attribute__((unused)))
+{
+	return write_all(data, len);
+}
+
+int console_dump(bool follow)
+{
+	return console_read(follow, write_chunk, NULL, "jailhouse: console");
 }

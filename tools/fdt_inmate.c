@@ -6,12 +6,12 @@
  * knowledge of the board stay valid; its own nodes (GIC, fixed clocks)
  * get phandles above the board's.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libfdt.h>
 
+#include "error_text.h"
 #include "fdt_board.h"
 #include "fdt_cell.h"
 #include "fdt_inmate.h"
@@ -23,19 +23,6 @@ static const char *const gic_compatibles[] = {
 	"arm,gic-v3", "arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
 	"arm,cortex-a7-gic",
 };
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(error, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int find_compatible(const void *fdt, const char *const *list,
 			   unsigned int count)
@@ -100,7 +87,7 @@ static int add_cpus(struct inmate_ctx *ctx, char *error, size_t len)
 
 	bcpus = fdt_path_offset(board, "/cpus");
 	if (bcpus < 0)
-		return fail(error, len, "the board device tree has no /cpus");
+		return set_error(error, len, "the board device tree has no /cpus");
 	ac = fdt_address_cells(board, bcpus);
 	cpus = fdt_add_subnode(ctx->out, 0, "cpus");
 	if (cpus < 0)
@@ -118,7 +105,7 @@ static int add_cpus(struct inmate_ctx *ctx, char *error, size_t len)
 		if (cpu_in_set(ctx->cell, cpu)) {
 			reg = fdt_getprop(board, node, "reg", NULL);
 			if (!reg)
-				return fail(error, len, "board cpu node %s "
+				return set_error(error, len, "board cpu node %s "
 					    "has no reg (MPIDR)",
 					    fdt_get_name(board, node, NULL));
 			/* 64-bit cells are only 4-byte aligned */
@@ -151,10 +138,10 @@ static int add_cpus(struct inmate_ctx *ctx, char *error, size_t len)
 	board_cpus = cpu;
 	for (; cpu < bits; cpu++)
 		if (cpu_in_set(ctx->cell, cpu))
-			return fail(error, len, "cell CPU %u has no cpu node "
+			return set_error(error, len, "cell CPU %u has no cpu node "
 				    "in the board device tree (it has %u)",
 				    cpu, board_cpus);
-	return found ? 0 : fail(error, len, "the cell has no CPU");
+	return found ? 0 : set_error(error, len, "the cell has no CPU");
 }
 
 /* PSCI, the way the board reaches it (smc or hvc); the hypervisor answers */
@@ -169,7 +156,7 @@ static int add_psci(struct inmate_ctx *ctx, char *error, size_t len)
 	method = board >= 0 ? fdt_getprop(ctx->board, board, "method", NULL) :
 		NULL;
 	if (!method)
-		return fail(error, len, "the board device tree has no psci "
+		return set_error(error, len, "the board device tree has no psci "
 			    "node with a method: the cell's CPUs are started "
 			    "through PSCI");
 	out = fdt_add_subnode(ctx->out, 0, "psci");
@@ -188,7 +175,7 @@ static int add_timer(struct inmate_ctx *ctx, char *error, size_t len)
 
 	board = find_compatible(ctx->board, timer, 1);
 	if (board < 0)
-		return fail(error, len, "the board device tree has no "
+		return set_error(error, len, "the board device tree has no "
 			    "arm,armv8-timer node");
 	parent = out_parent_of(ctx, board);
 	if (parent < 0)
@@ -502,13 +489,13 @@ static int generate(struct inmate_ctx *ctx, const struct fdt_inmate_input *in,
 	ctx->board_gic = find_compatible(ctx->board, gic_compatibles,
 		sizeof(gic_compatibles) / sizeof(gic_compatibles[0]));
 	if (ctx->board_gic < 0)
-		return fail(error, len, "the board device tree has no GIC "
+		return set_error(error, len, "the board device tree has no GIC "
 			    "(arm,gic-v3 or GICv2) node");
 	cells = fdt_getprop(ctx->board, ctx->board_gic, "#interrupt-cells",
 			    NULL);
 	ctx->gic_cells = cells ? fdt32_to_cpu(*cells) : 3;
 	if (ctx->gic_cells < 3)
-		return fail(error, len, "the board's GIC has "
+		return set_error(error, len, "the board's GIC has "
 			    "#interrupt-cells %d, expected 3", ctx->gic_cells);
 
 	err = add_root(ctx);
@@ -540,7 +527,7 @@ static int generate(struct inmate_ctx *ctx, const struct fdt_inmate_input *in,
 	if (!err)
 		err = set_stdout(ctx, console_path);
 	if (err)
-		return fail(error, len, "cannot build the device tree: %s",
+		return set_error(error, len, "cannot build the device tree: %s",
 			    fdt_strerror(err));
 	return 0;
 }
@@ -555,13 +542,13 @@ void *fdt_inmate_generate(const struct fdt_inmate_input *in, size_t *size,
 
 	if (in->board_size < sizeof(struct fdt_header) ||
 	    fdt_magic(in->board) != FDT_MAGIC) {
-		fail(error, len, "the board device tree is not a DTB (no "
+		set_error(error, len, "the board device tree is not a DTB (no "
 		     "magic 0xd00dfeed)");
 		return NULL;
 	}
 	err = fdt_check_full(in->board, in->board_size);
 	if (err) {
-		fail(error, len, "the board device tree is damaged: %s",
+		set_error(error, len, "the board device tree is damaged: %s",
 		     fdt_strerror(err));
 		return NULL;
 	}
@@ -569,7 +556,7 @@ void *fdt_inmate_generate(const struct fdt_inmate_input *in, size_t *size,
 					    0);
 	out = malloc(room);
 	if (!out) {
-		fail(error, len, "out of memory");
+		set_error(error, len, "out of memory");
 		return NULL;
 	}
 	memset(&ctx, 0, sizeof(ctx));
@@ -586,7 +573,7 @@ void *fdt_inmate_generate(const struct fdt_inmate_input *in, size_t *size,
 
 	err = fdt_create_empty_tree(out, room);
 	if (err) {
-		fail(error, len, "cannot build the device tree: %s",
+		set_error(error, len, "cannot build the device tree: %s",
 		     fdt_strerror(err));
 		free(out);
 		return NULL;
@@ -598,6 +585,6 @@ void *fdt_inmate_generate(const struct fdt_inmate_input *in, size_t *size,
 	ordered = fdt_in_build_order(out, size);
 	free(out);
 	if (!ordered)
-		fail(error, len, "cannot write the device tree out");
+		set_error(error, len, "cannot write the device tree out");
 	return ordered;
 }

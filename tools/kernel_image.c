@@ -5,29 +5,16 @@
  * Here a file that is not a little-endian arm64 Image is refused with
  * what it seems to be instead, before a cell is touched.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
+#include "error_text.h"
 #include "kernel_image.h"
 
 /* a kernel larger than this after gunzip is damaged or no kernel */
 #define KERNEL_MAX_SIZE		(512UL << 20)
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(error, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static __u64 le64(const unsigned char *p)
 {
@@ -89,7 +76,7 @@ static int gunzip(const char *name, const void *in, size_t in_size,
 
 	memset(&zs, 0, sizeof(zs));
 	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
-		return fail(error, len, "%s: cannot start gzip "
+		return set_error(error, len, "%s: cannot start gzip "
 			    "decompression", name);
 	zs.next_in = (unsigned char *)in;
 	zs.avail_in = in_size;
@@ -125,13 +112,13 @@ static int gunzip(const char *name, const void *in, size_t in_size,
 	if (!buf || why || ret != Z_STREAM_END) {
 		free(buf);
 		if (why && strcmp(why, "too large") == 0)
-			return fail(error, len, "%s: larger than %lu MiB "
+			return set_error(error, len, "%s: larger than %lu MiB "
 				    "decompressed: not a kernel", name,
 				    KERNEL_MAX_SIZE >> 20);
 		if (why)
-			return fail(error, len, "%s: gzip data is damaged "
+			return set_error(error, len, "%s: gzip data is damaged "
 				    "(%s)", name, why);
-		return fail(error, len, "%s: out of memory while "
+		return set_error(error, len, "%s: out of memory while "
 			    "decompressing", name);
 	}
 	*out = buf;
@@ -148,7 +135,7 @@ static int check_header(const char *name, const unsigned char *p,
 
 	if (size < ARM64_IMAGE_HEADER_SIZE ||
 	    le32(p + ARM64_IMAGE_MAGIC_OFFSET) != ARM64_IMAGE_MAGIC)
-		return fail(error, len, "%s is not an arm64 Linux Image%s: no "
+		return set_error(error, len, "%s is not an arm64 Linux Image%s: no "
 			    "\"ARM\\x64\" magic at offset 0x38%s", name, gz,
 			    what_else(p, size));
 
@@ -161,20 +148,20 @@ static int check_header(const char *name, const unsigned char *p,
 		image_size = size;
 	}
 	if (flags & 1)
-		return fail(error, len, "%s is a big-endian arm64 kernel; the "
+		return set_error(error, len, "%s is a big-endian arm64 kernel; the "
 			    "cell boots little-endian kernels only", name);
 	if (text_offset >= ARM64_KERNEL_ALIGN || (text_offset & 0xfff))
-		return fail(error, len, "%s: arm64 Image header has "
+		return set_error(error, len, "%s: arm64 Image header has "
 			    "text_offset 0x%llx; expected a 4 KiB multiple "
 			    "below 2 MiB (damaged header?)", name,
 			    (unsigned long long)text_offset);
 	if (image_size < size)
-		return fail(error, len, "%s: arm64 Image header says "
+		return set_error(error, len, "%s: arm64 Image header says "
 			    "image_size 0x%llx, but the Image%s has 0x%zx "
 			    "bytes (damaged or not a kernel)", name,
 			    (unsigned long long)image_size, gz, size);
 	if (image_size > KERNEL_MAX_SIZE)
-		return fail(error, len, "%s: arm64 Image header says "
+		return set_error(error, len, "%s: arm64 Image header says "
 			    "image_size 0x%llx (over %lu MiB: damaged header?)",
 			    name, (unsigned long long)image_size,
 			    KERNEL_MAX_SIZE >> 20);

@@ -6,11 +6,11 @@
  * option is refused instead of silently taking the last value.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "error_text.h"
 #include "linux_args.h"
 
 const char linux_args_usage[] =
@@ -76,19 +76,6 @@ static const struct {
 	{ NULL, "--sysconfig", OPT_SYSCONFIG, true },
 };
 
-static int fail(char *error, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(error, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* Index into options[] of @arg ("-d", "--dtb" or "--dtb=x"), or -1. */
 static int find_option(const char *arg, const char **inline_value)
 {
@@ -128,19 +115,19 @@ static int set_value(struct linux_args *args, enum option_id id,
 	case OPT_SYSCONFIG: field = &args->sysconfig; break;
 	case OPT_ARCH:
 		if (strcmp(value, "arm64") != 0)
-			return fail(error, len, "cell linux: architecture "
+			return set_error(error, len, "cell linux: architecture "
 				    "\"%s\" is not supported (only arm64)",
 				    value);
 		return 0;
 	case OPT_FACTOR:
 		if (args->has_decomp_factor)
-			return fail(error, len, "cell linux: %s given twice",
+			return set_error(error, len, "cell linux: %s given twice",
 				    opt);
 		errno = 0;
 		factor = strtoul(value, &end, 0);
 		if (value[0] < '0' || value[0] > '9' || *end || errno ||
 		    factor > 64)
-			return fail(error, len, "cell linux: invalid "
+			return set_error(error, len, "cell linux: invalid "
 				    "decompression factor \"%s\" (expected a "
 				    "whole number 0..64)", value);
 		args->decomp_factor = factor;
@@ -152,9 +139,9 @@ static int set_value(struct linux_args *args, enum option_id id,
 	if (!field)
 		return 0;
 	if (*field)
-		return fail(error, len, "cell linux: %s given twice", opt);
+		return set_error(error, len, "cell linux: %s given twice", opt);
 	if (value[0] == '\0')
-		return fail(error, len, "cell linux: empty value for %s", opt);
+		return set_error(error, len, "cell linux: empty value for %s", opt);
 	*field = value;
 	return 0;
 }
@@ -177,7 +164,7 @@ int linux_args_parse(int argc, char *const argv[], struct linux_args *args,
 		if (!options_done && arg[0] == '-' && arg[1] != '\0') {
 			opt = find_option(arg, &value);
 			if (opt < 0)
-				return fail(error, len, "cell linux: unknown "
+				return set_error(error, len, "cell linux: unknown "
 					    "option \"%s\"", arg);
 			if (options[opt].id == OPT_HELP) {
 				args->help = true;
@@ -185,7 +172,7 @@ int linux_args_parse(int argc, char *const argv[], struct linux_args *args,
 			}
 			if (!value) {
 				if (pos + 1 >= argc)
-					return fail(error, len, "cell linux: "
+					return set_error(error, len, "cell linux: "
 						    "missing value after "
 						    "\"%s\"", arg);
 				value = argv[++pos];
@@ -201,13 +188,13 @@ int linux_args_parse(int argc, char *const argv[], struct linux_args *args,
 		else if (positionals == 1)
 			args->kernel = arg;
 		else
-			return fail(error, len, "cell linux: unexpected "
+			return set_error(error, len, "cell linux: unexpected "
 				    "argument \"%s\"", arg);
 		positionals++;
 	}
 	if (!args->config)
-		return fail(error, len, "cell linux: missing CELLCONFIG");
+		return set_error(error, len, "cell linux: missing CELLCONFIG");
 	if (!args->kernel)
-		return fail(error, len, "cell linux: missing KERNEL");
+		return set_error(error, len, "cell linux: missing KERNEL");
 	return 0;
 }

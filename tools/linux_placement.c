@@ -6,9 +6,9 @@
  * must also hold the initrd itself and the kernel's bss (the header's
  * image_size), which Jailhouse did not count.
  */
-#include <stdarg.h>
 #include <stdio.h>
 
+#include "error_text.h"
 #include "kernel_image.h"
 #include "linux_placement.h"
 
@@ -18,19 +18,6 @@
 			 JAILHOUSE_MEM_ROOTSHARED)
 /* a region at 0 up to this size holds the loader, not kernel memory */
 #define LOADER_REGION_MAX	0x10000ULL
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *error, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(error, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static __u64 align_up(__u64 value, __u64 align)
 {
@@ -109,12 +96,12 @@ int linux_place(const struct jailhouse_cell_desc *cell,
 	}
 
 	if (num_ram == 0)
-		return fail(error, len, "cell \"%.*s\" has no RAM region to "
+		return set_error(error, len, "cell \"%.*s\" has no RAM region to "
 			    "boot Linux in (one with flags "
 			    "READ|WRITE|EXECUTE|DMA and without "
 			    "IO/COMM_REGION/ROOTSHARED)",
 			    JAILHOUSE_CELL_NAME_MAXLEN, cell->name);
-	return fail(error, len, "cell \"%.*s\" has too little RAM: kernel "
+	return set_error(error, len, "cell \"%.*s\" has too little RAM: kernel "
 		    "0x%llx + initrd 0x%llx + decompression gap 0x%llx + "
 		    "device tree 0x%llx need a region of 0x%llx bytes (%llu "
 		    "MiB), the largest is mem_regions[%u] with 0x%llx (%llu "
