@@ -285,6 +285,70 @@ static void test_split_break_before_make(void **state)
 	teardown_regime();
 }
 
+/*
+ * Mapping back what a split took: the tables merge into the blocks they
+ * came from (break-before-make again) and go back to the pool, but only
+ * when the whole range agrees, and never for PAGING_NO_HUGE.
+ */
+static void test_merge_back_into_blocks(void **state)
+{
+	unsigned int level;
+	int base;
+
+	setup_regime(0, 1, true);
+	pg.env = &bbm_env;
+	assert_int_equal(paging_create(&pg, 0x40000000, 0x40000000,
+				       0x40000000, PAGING_READ), 0);
+	/* the level 1 table below the root */
+	base = tables_in_use;
+	assert_int_equal(paging_destroy(&pg, 0x40201000, 0x1000), 0);
+	assert_int_equal(tables_in_use, base + 2);
+
+	/* other attributes: stays a page in its table */
+	num_breaks = 0;
+	assert_int_equal(paging_create(&pg, 0x40201000, 0x1000, 0x40201000,
+				       PAGING_READ | PAGING_WRITE), 0);
+	assert_int_equal(num_breaks, 0);
+	assert_int_equal(tables_in_use, base + 2);
+	assert_int_equal(paging_destroy(&pg, 0x40201000, 0x1000), 0);
+
+	/* not contiguous (another page there): stays */
+	assert_int_equal(paging_create(&pg, 0x50000000, 0x1000, 0x40201000,
+				       PAGING_READ), 0);
+	assert_int_equal(num_breaks, 0);
+	assert_int_equal(paging_destroy(&pg, 0x40201000, 0x1000), 0);
+
+	/* PAGING_NO_HUGE asks for pages: stays */
+	assert_int_equal(paging_create(&pg, 0x40201000, 0x1000, 0x40201000,
+				       PAGING_READ | PAGING_NO_HUGE), 0);
+	assert_int_equal(num_breaks, 0);
+	assert_int_equal(paging_destroy(&pg, 0x40201000, 0x1000), 0);
+
+	/* the same page back: 2 MiB block, then the 1 GiB block */
+	assert_int_equal(paging_create(&pg, 0x40201000, 0x1000, 0x40201000,
+				       PAGING_READ), 0);
+	assert_int_equal(num_breaks, 2);
+	assert_int_equal(breaks[0].virt, 0x40200000);
+	assert_int_equal(breaks[0].size, 0x200000);
+	assert_int_equal(breaks[0].phys, INVALID_PHYS_ADDR);
+	assert_int_equal(breaks[1].virt, 0x40000000);
+	assert_int_equal(breaks[1].size, 0x40000000);
+	assert_int_equal(breaks[1].phys, INVALID_PHYS_ADDR);
+	assert_int_equal(tables_in_use, base);
+	leaf(0x40201000, &level);
+	assert_int_equal(level, 1);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x40201234), 0x40201234);
+	assert_int_equal(paging_virt_to_phys(&pg, 0x7fffffff), 0x7fffffff);
+
+	/* without break_block (the hypervisor's stage 1): no merging */
+	pg.env = &fake_env;
+	assert_int_equal(paging_destroy(&pg, 0x40201000, 0x1000), 0);
+	assert_int_equal(paging_create(&pg, 0x40201000, 0x1000, 0x40201000,
+				       PAGING_READ), 0);
+	assert_int_equal(tables_in_use, base + 2);
+	teardown_regime();
+}
+
 /* output addresses beyond the descriptor's 48 bits are refused (L3) */
 static void test_phys_beyond_48_bits(void **state)
 {
@@ -311,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_stage2_concatenated_root),
 		cmocka_unit_test(test_destroy_splits_blocks),
 		cmocka_unit_test(test_split_break_before_make),
+		cmocka_unit_test(test_merge_back_into_blocks),
 		cmocka_unit_test(test_phys_beyond_48_bits),
 	};
 

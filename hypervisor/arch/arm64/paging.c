@@ -5,7 +5,8 @@
  * struct paging_structs: tables come from the env's allocator, so the
  * host tests (tests/host/test_paging.c) run this very file.  TLB and
  * barrier maintenance is the caller's business, except when a block of
- * tables in use is split (env->break_block, see split_block()).
+ * tables in use is split or merged back (env->break_block, see
+ * split_block() and merge_tables()).
  */
 #include <jailhouse/errno.h>
 #include <jailhouse/paging.h>
@@ -131,6 +132,43 @@ static u64 *next_table(const struct paging_structs *pg, u64 *entry,
 	return table_of(pg, *entry);
 }
 
+/*
+ * The reverse of split_block(): once the table below *parents[level - 1]
+ * maps one contiguous range, aligned for a block of the level above, with
+ * the same attributes throughout, that block replaces it (break-before-
+ * make, as for a split) and the table goes back to the pool; and so on
+ * upwards.  Memory a destroyed cell gives back to the root thus ends up
+ * in the blocks it was taken from, and the pool where it was before the
+ * cell.  Only for tables with break_block (stage 2): the hypervisor's own
+ * stage 1 is never changed under a running CPU's feet this way.
+ */
+static void merge_tables(const struct paging_structs *pg, u64 **parents,
+			 unsigned int level, unsigned long virt)
+{
+	while (level > pg->root_level && level - 1 >= 1) {
+		u64 *parent = parents[level - 1];
+		u64 *table = table_of(pg, *parent);
+		u64 first = table[0];
+		u64 type = level == 3 ? PTE_PAGE : PTE_BLOCK;
+		u64 attr = first & ~PTE_ADDR_MASK & ~PTE_TYPE_MASK;
+		unsigned long phys = first & PTE_ADDR_MASK;
+		unsigned long block = level_size(level - 1);
+		unsigned int n;
+
+		if ((first & PTE_TYPE_MASK) != type || (phys & (block - 1)))
+			return;
+		for (n = 1; n < ENTRIES; n++)
+			if (table[n] != ((phys + n * level_size(level)) |
+					 attr | type))
+				return;
+		*parent = 0;
+		pg->env->break_block(pg->env->ctx, virt & ~(block - 1), block);
+		*parent = phys | attr | PTE_BLOCK;
+		pg->env->free_table(pg->env->ctx, table);
+		level--;
+	}
+}
+
 int paging_create(struct paging_structs *pg, unsigned long phys,
 		  unsigned long size, unsigned long virt, unsigned int flags)
 {
@@ -149,6 +187,7 @@ int paging_create(struct paging_structs *pg, unsigned long phys,
 	while (size) {
 		unsigned int level, target = 3;
 		u64 *table = pg->root;
+		u64 *parents[LEVELS];
 		u64 *entry;
 
 		/* largest block that fits; no level 0 blocks with 4 KiB */
@@ -168,6 +207,7 @@ int paging_create(struct paging_structs *pg, unsigned long phys,
 			entry = &table[entry_index(pg, virt, level)];
 			if ((*entry & PTE_VALID) && !is_table(*entry, level))
 				return -EBUSY;
+			parents[level] = entry;
 			table = next_table(pg, entry, level, virt);
 			if (!table)
 				return -ENOMEM;
@@ -176,6 +216,8 @@ int paging_create(struct paging_structs *pg, unsigned long phys,
 		if (*entry & PTE_VALID)
 			return -EBUSY;
 		*entry = phys | attr | (target == 3 ? PTE_PAGE : PTE_BLOCK);
+		if (pg->env->break_block && !(flags & PAGING_NO_HUGE))
+			merge_tables(pg, parents, target, virt);
 
 		phys += level_size(target);
 		virt += level_size(target);
