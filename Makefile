@@ -75,9 +75,11 @@ LINUX_INMATE_SRC := $(shell find tests/qemu/linux-inmate -type f)
 # guest's own `config create` with it and enables it.
 QEMU_GEN_CONFIG := tests/qemu/files/gen-virt.cell
 QEMU_GEN_DIR := build/qemu/gen
+# (after the tools sub-make, which links tools/host/jailhouse-config-create:
+# a second make of it in parallel raced with that link and ran a file still
+# being written)
 $(QEMU_GEN_CONFIG): tools/cfg_plan.c tools/cfg_dt.c tools/cfg_emit_root.c \
-		tools/cfg_emit_cells.c
-	+$(SUBMAKE) -C tools host/jailhouse-config-create
+		tools/cfg_emit_cells.c | tools
 	@mkdir -p $(QEMU_GEN_DIR)
 	qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3,its=off \
 		-cpu cortex-a57 -smp 4 -m 1G -nographic -nic none \
