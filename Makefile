@@ -173,7 +173,12 @@ install: all
 		[ -f "$$f" ] && [ -x "$$f" ] || continue; \
 		! sed -n 2p "$$f" | grep -q '^# jailhouse-compat-helper' || \
 			continue; \
-		install -m 0755 "$$f" $(DESTDIR)$(libexecdir)/jailhouse/; \
+		if [ -L "$$f" ]; then \
+			ln -sfn "$$(readlink "$$f")" \
+				$(DESTDIR)$(libexecdir)/jailhouse/$${f##*/}; \
+		else \
+			install -m 0755 "$$f" $(DESTDIR)$(libexecdir)/jailhouse/; \
+		fi; \
 	done
 	install -m 0644 inmates/tools/$(ARCH)/*.bin \
 		$(DESTDIR)$(libexecdir)/jailhouse/

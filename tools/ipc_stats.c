@@ -58,8 +58,12 @@ static void account(struct window *win, const struct ipc_msg *msg)
 	ts->count++;
 }
 
-/* drains what is there; returns -1 if the ring became invalid */
-static int drain(struct ipc_link *link, struct window *win, bool count)
+/*
+ * Reads what is in the ring and counts it into the window, except for the
+ * first `skip' messages, which are only counted as backlog.  Returns -1 if
+ * the ring became invalid.
+ */
+static int drain(struct ipc_link *link, struct window *win, u32 skip)
 {
 	enum ipc_ring_status status;
 	struct ipc_msg msg;
@@ -68,14 +72,16 @@ static int drain(struct ipc_link *link, struct window *win, bool count)
 		return -1;
 	while ((status = ipc_ring_receive(link->peer_ep, link->me, &msg)) !=
 	       IPC_RING_EMPTY) {
+		if (skip) {
+			skip--;
+			win->backlog++;
+			continue;
+		}
 		if (status != IPC_RING_OK) {
 			win->bad++;
 			continue;
 		}
-		if (count)
-			account(win, &msg);
-		else
-			win->backlog++;
+		account(win, &msg);
 	}
 	return 0;
 }
@@ -188,16 +194,21 @@ int ipc_stats_main(int argc, char *argv[])
 
 	for (round = 0; !stop && (!rounds || round < rounds); round++) {
 		memset(&win, 0, sizeof(win));
+		/*
+		 * What piled up before is not part of the rates: the ring's
+		 * fill now, not whatever the cell adds while it is read.  The
+		 * counters are taken after it, so that a full ring's
+		 * overflows up to here are not counted in the window either.
+		 */
+		if (drain(&link, &win, ipc_ring_used(link.peer_ep, link.me)))
+			break;
 		win.overflows0 = ipc_load(&link.peer_ep->overflows);
 		win.errors0 = ipc_load(&link.me->errors);
 		win.heartbeat0 = ipc_load(&link.peer_ep->heartbeat);
-		/* what piled up before is not part of the rates */
-		if (drain(&link, &win, false))
-			break;
 		start = ipc_now_us();
 		while (!stop && ipc_now_us() - start < seconds * 1e6) {
 			usleep(poll_us);
-			if (drain(&link, &win, true))
+			if (drain(&link, &win, 0))
 				break;
 		}
 		if (ipc_link_check(&link, "stats") != IPC_RING_OK)
