@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The parts of the cell life cycle (cell_control.c) that live in files of
- * their own: moving memory between the root and a cell (cell_memory.c),
+ * their own: stopping a cell's CPUs (cell_stop.c), moving memory between the root and a cell (cell_memory.c),
  * copying a config out of root memory (cell_config_copy.c) and the comm
  * region with its messages (cell_messages.c).  All of it runs under
  * cell_lock.
@@ -10,6 +10,16 @@
 #define _JAILHOUSE_CELL_LIFECYCLE_H
 
 #include <jailhouse/cell.h>
+
+#define for_each_cell_cpu(cpu, cell)					\
+	for ((cpu) = 0; (cpu) < MAX_CPUS; (cpu)++)			\
+		if (cell_has_cpu((cell), (cpu)))
+
+/*
+ * Park every CPU of the cell (cell_stop.c); what does not park within
+ * CPU_WAIT_TIMEOUT_S is taken out of service.
+ */
+void cell_park_cpus(struct cell *cell);
 
 /*
  * Take from the root's stage 2 (map false) or give back (map true) every
