@@ -7,11 +7,11 @@
  * - Per-IRQ registers (group, enable, pending, active, config, priority,
  *   group modifier, NSACR) pass through with the bits of IRQs the cell does
  *   not own reading as 0 and not written.  Field registers are updated by
- *   read-modify-write under gic_lock.
+ *   read-modify-write under gic_dist_lock.
  * - GICD_IROUTER: writes must route to exactly one CPU of the cell;
  *   1-of-N routing (IRM) and foreign CPUs are refused with a message and
  *   the write is ignored (Linux never asks for either).  A 32-bit half
- *   is checked with the other half under gic_lock.
+ *   is checked with the other half under gic_dist_lock.
  * - GICD_CTLR: the root cell may write it, but affinity routing stays as
  *   it is (the whole hypervisor depends on ARE); other cells cannot.
  *   TYPER, IIDR, TYPER2 and the ID registers read through; GICD_SETSPI /
@@ -36,30 +36,20 @@
  *   widths or misaligned accesses are violations (MMIO_ERROR) and never
  *   reach the GIC.
  *
- * Ownership (the second half of this file): a cell's SPIs leave the root
- * at irqchip_config_commit() and return at irqchip_cell_exit(); while a
- * cell owns them they are routed to its first CPU.  The root's setup of
- * each (enable, route, priority, trigger, group) is saved when it leaves
- * and restored when it returns, so that a root driver that kept the IRQ
- * requested works on; the root's enables and disables of an SPI it lost
- * change that saved setup (everything else it writes there is ignored).
+ * Which cell owns each SPI, and the root's setup of those it lends, is
+ * in gic-spi-handover.c.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/cell_printk.h>
 #include <jailhouse/control.h>
-#include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
-#include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
-#include <jailhouse/printk.h>
 #include <asm/gic_filter.h>
 #include <asm/gic_internal.h>
 #include <asm/gic_lpi.h>
 
-static spinlock_t gic_lock = SPINLOCK_INIT;
-
-/* under gic_lock; from the page pool with the root cell (16 KiB) */
-static struct gic_root_spis *root_spis;
+/* the distributor's read-modify-writes and the SPIs changing owner */
+spinlock_t gic_dist_lock = SPINLOCK_INIT;
 
 static enum mmio_result raz_wi(struct mmio_access *mmio)
 {
@@ -78,7 +68,7 @@ static enum mmio_result read_only(void *reg, struct mmio_access *mmio)
 /*
  * A write of one 32-bit half is checked together with the other half as
  * the GIC holds it, and that half must not change in between: every
- * IROUTER write, by a guest or the hypervisor, happens under gic_lock.
+ * IROUTER write, by a guest or the hypervisor, happens under gic_dist_lock.
  */
 static enum mmio_result irouter_access(struct cell *cell, void *reg,
 				       unsigned int irq,
@@ -92,7 +82,7 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 	if (!mmio->is_write)
 		return read_only(reg, mmio);
 
-	spin_lock(&gic_lock);
+	spin_lock(&gic_dist_lock);
 	if (mmio->size == 8)
 		route = mmio->value;
 	else if (offset == 0)
@@ -106,7 +96,7 @@ static enum mmio_result irouter_access(struct cell *cell, void *reg,
 		gic_irouter_cpu(route, gic_cpu_mpidr, cell->cpu_set) < 0;
 	if (!one_of_n && !foreign)
 		gic_mmio_write(reg, mmio->size, mmio->value);
-	spin_unlock(&gic_lock);
+	spin_unlock(&gic_dist_lock);
 
 	if (one_of_n)
 		cell_printk(cell, "WARNING: cell \"%s\": 1-of-N routing of "
@@ -170,22 +160,11 @@ static enum mmio_result irq_reg_access(struct cell *cell, const u32 *bitmap,
 		gic_mmio_write(reg, size, mmio->value);
 		return MMIO_HANDLED;
 	}
-	spin_lock(&gic_lock);
+	spin_lock(&gic_dist_lock);
 	old = gic_mmio_read(reg, size);
 	gic_mmio_write(reg, size, (old & ~mask) | (mmio->value & mask));
-	spin_unlock(&gic_lock);
+	spin_unlock(&gic_dist_lock);
 	return MMIO_HANDLED;
-}
-
-/* GICD_ISENABLER<n> or ICENABLER<n>, possibly of SPIs a cell took */
-static void root_enable_write(unsigned long offset, u32 bits)
-{
-	unsigned int word = (offset - GICD_ISENABLER) / 4 % 32;
-
-	spin_lock(&gic_lock);
-	gic_root_spis_enable_write(root_spis, word, bits,
-				   offset < GICD_ICENABLER);
-	spin_unlock(&gic_lock);
 }
 
 static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
@@ -200,7 +179,7 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 		if (cell == &root_cell && mmio->is_write &&
 		    f.kind == GIC_REG_IRQ_SETCLR &&
 		    offset >= GICD_ISENABLER && offset < GICD_ISPENDR)
-			root_enable_write(offset, mmio->value);
+			gic_root_spi_enable_write(offset, mmio->value);
 		return irq_reg_access(cell, cell->irq_bitmap, gicd_base,
 				      offset, &f, mmio, true);
 	}
@@ -214,13 +193,13 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *mmio)
 			return read_only(gicd_base + offset, mmio);
 		if (cell != &root_cell)
 			return MMIO_HANDLED;
-		spin_lock(&gic_lock);
+		spin_lock(&gic_dist_lock);
 		ctlr = gic_mmio_read(gicd_base + GICD_CTLR, 4);
 		are = ctlr & (GICD_CTLR_ARE_NS | GICD_CTLR_ARE_S);
 		ctlr = (mmio->value & ~(GICD_CTLR_ARE_NS | GICD_CTLR_ARE_S |
 					GICD_CTLR_RWP)) | are;
 		gic_mmio_write(gicd_base + GICD_CTLR, 4, ctlr);
-		spin_unlock(&gic_lock);
+		spin_unlock(&gic_dist_lock);
 		return MMIO_HANDLED;
 	case GICD_TYPER:
 		if (!mmio->is_write)
@@ -381,7 +360,7 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *mmio)
 	return raz_wi(mmio);
 }
 
-static int register_handlers(struct cell *cell)
+int gic_dist_register(struct cell *cell)
 {
 	const struct jailhouse_system *sys = system_config;
 	unsigned int frames = cell_num_rdists(cell);
@@ -402,215 +381,10 @@ static int register_handlers(struct cell *cell)
 	return err;
 }
 
-static void unregister_handlers(struct cell *cell)
+void gic_dist_unregister(struct cell *cell)
 {
 	const struct jailhouse_system *sys = system_config;
 
 	mmio_region_unregister(cell, sys->platform_info.arm.gicr_base);
 	mmio_region_unregister(cell, sys->platform_info.arm.gicd_base);
-}
-
-/* SPI words the distributor implements (GICD_TYPER.ITLinesNumber + 1) */
-static unsigned int num_irq_words(void)
-{
-	unsigned int words = (gic_mmio_read(gicd_base + GICD_TYPER, 4) &
-			      GICD_TYPER_ITLINES_MASK) + 1;
-
-	return words < GIC_BITMAP_WORDS ? words : GIC_BITMAP_WORDS;
-}
-
-/* the write-side effect of clearing enables completes with RWP clear */
-static void wait_for_rwp(void *ctlr, u32 rwp)
-{
-	unsigned int n;
-
-	for (n = 0; n < 1000000; n++)
-		if (!(gic_mmio_read(ctlr, 4) & rwp))
-			return;
-	printk("WARNING: GIC register write still pending at 0x%lx\n",
-	       (unsigned long)ctlr);
-}
-
-/* disable, deactivate and unpend the IRQs bits of word (GICD or SGI_base) */
-static void quiesce_irqs(void *base, unsigned int word, u32 bits)
-{
-	gic_mmio_write(base + GICD_ICENABLER + word * 4, 4, bits);
-	gic_mmio_write(base + GICD_ICACTIVER + word * 4, 4, bits);
-	gic_mmio_write(base + GICD_ICPENDR + word * 4, 4, bits);
-}
-
-static void route_spi(unsigned int irq, u64 mpidr)
-{
-	gic_mmio_write(gicd_base + GICD_IROUTER + irq * 8, 8,
-		       mpidr & GICD_IROUTER_AFF_MASK);
-}
-
-/* root CPUs that run Linux right now (not parked, not failed) */
-static u64 running_root_cpus(void)
-{
-	u64 cpus = root_cell.cpu_set & gic_cpus_up, running = 0;
-	unsigned int cpu;
-
-	while (cpus) {
-		cpu = __builtin_ctzll(cpus);
-		cpus &= cpus - 1;
-		if (per_cpu(cpu)->power_state == CPU_POWER_ON &&
-		    !per_cpu(cpu)->failed)
-			running |= 1ULL << cpu;
-	}
-	return running;
-}
-
-/*
- * Root SPIs routed to a CPU that left the root or is parked would never
- * be taken (or be taken by a cell): route them to a root CPU that runs,
- * the calling one if possible.
- */
-static void reroute_root_spis(unsigned int words)
-{
-	u64 running = running_root_cpus(), route;
-	unsigned int word, irq, target, self = this_cpu_data()->cpu_id;
-	u32 bits;
-
-	if (!running)
-		return;
-	target = (running >> self) & 1 ? self :
-		(unsigned int)__builtin_ctzll(running);
-
-	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
-		bits = root_cell.irq_bitmap[word];
-		while (bits) {
-			irq = word * 32 + __builtin_ctz(bits);
-			bits &= bits - 1;
-			route = gic_mmio_read(gicd_base + GICD_IROUTER +
-					      irq * 8, 8);
-			if (gic_irouter_cpu(route, gic_cpu_mpidr, running) < 0)
-				route_spi(irq, gic_cpu_mpidr[target]);
-		}
-	}
-}
-
-static u64 gicd_read(void *ctx, unsigned long offset, unsigned int size)
-{
-	return gic_mmio_read(gicd_base + offset, size);
-}
-
-static void gicd_write(void *ctx, unsigned long offset, unsigned int size,
-		       u64 value)
-{
-	gic_mmio_write(gicd_base + offset, size, value);
-}
-
-static void gicd_sync(void *ctx)
-{
-	wait_for_rwp(gicd_base + GICD_CTLR, GICD_CTLR_RWP);
-}
-
-static const struct gic_dist_ops gicd_ops = {
-	.read = gicd_read,
-	.write = gicd_write,
-	.sync = gicd_sync,
-};
-
-/*
- * The cell's SPIs, disabled, go from the root to the cell's first CPU;
- * the root's setup of them is saved first.
- */
-static void take_spis(struct cell *cell, unsigned int words)
-{
-	u64 mpidr = gic_cpu_mpidr[__builtin_ctzll(cell->cpu_set)];
-	unsigned int word, irq;
-	u32 bits;
-
-	gic_root_spis_save(root_spis, root_cell.irq_bitmap, cell->irq_bitmap,
-			   words, &gicd_ops);
-	gic_bitmap_take_spis(root_cell.irq_bitmap, cell->irq_bitmap);
-	for (word = GIC_NUM_PRIVATE / 32; word < words; word++) {
-		bits = cell->irq_bitmap[word];
-		if (bits)
-			gic_mmio_write(gicd_base + GICD_ICENABLER + word * 4,
-				       4, bits);
-		while (bits) {
-			irq = word * 32 + __builtin_ctz(bits);
-			bits &= bits - 1;
-			route_spi(irq, mpidr);
-		}
-	}
-	wait_for_rwp(gicd_base + GICD_CTLR, GICD_CTLR_RWP);
-}
-
-void irqchip_config_commit(struct cell *cell)
-{
-	unsigned int words = num_irq_words();
-
-	spin_lock(&gic_lock);
-	if (cell && cell != &root_cell && cell->cpu_set)
-		take_spis(cell, words);
-	reroute_root_spis(words);
-	spin_unlock(&gic_lock);
-}
-
-void irqchip_cell_reset(struct cell *cell)
-{
-	unsigned int word, words = num_irq_words(), cpu;
-	struct per_cpu *cpu_data;
-	u64 cpus;
-
-	if (cell == &root_cell)
-		return;
-
-	for (word = GIC_NUM_PRIVATE / 32; word < words; word++)
-		if (cell->irq_bitmap[word])
-			quiesce_irqs(gicd_base, word, cell->irq_bitmap[word]);
-	wait_for_rwp(gicd_base + GICD_CTLR, GICD_CTLR_RWP);
-
-	/* word 0 of the bitmap leaves out the hypervisor's own IRQs */
-	for (cpus = cell->cpu_set & gic_cpus_up; cpus; cpus &= cpus - 1) {
-		cpu = __builtin_ctzll(cpus);
-		cpu_data = per_cpu(cpu);
-		quiesce_irqs(cpu_data->gic.redist_base + GICR_SGI_BASE, 0,
-			     cell->irq_bitmap[0]);
-		wait_for_rwp(cpu_data->gic.redist_base + GICR_CTLR,
-			     GICR_CTLR_RWP);
-	}
-}
-
-int irqchip_cell_init(struct cell *cell)
-{
-	if (cell == &root_cell && !root_spis) {
-		root_spis = page_alloc(&mem_pool, PAGES(sizeof(*root_spis)));
-		if (!root_spis)
-			return -ENOMEM;
-	}
-	gic_build_irq_bitmap(cell->irq_bitmap, cell->config,
-			     system_config->platform_info.arm.gicd_base,
-			     gic_maint_irq);
-	return register_handlers(cell);
-}
-
-/*
- * The SPIs go back to the root as far as its own config lists them, set
- * up as the root had them before the cell took them.  If the cell never
- * got to irqchip_config_commit(), the root still has them all (the core
- * only grants a new cell pins of the root), none was saved, and this
- * changes nothing.
- */
-void irqchip_cell_exit(struct cell *cell)
-{
-	u32 root_config[GIC_BITMAP_WORDS];
-
-	unregister_handlers(cell);
-	if (cell == &root_cell)
-		return;
-
-	gic_build_irq_bitmap(root_config, root_cell.config,
-			     system_config->platform_info.arm.gicd_base,
-			     gic_maint_irq);
-	spin_lock(&gic_lock);
-	/* before the root may touch them again */
-	gic_root_spis_restore(root_spis, cell->irq_bitmap, root_config,
-			      num_irq_words(), &gicd_ops);
-	gic_bitmap_return_spis(root_cell.irq_bitmap, cell->irq_bitmap,
-			       root_config);
-	spin_unlock(&gic_lock);
 }

@@ -2,8 +2,8 @@
 /*
  * State and helpers shared by the GICv3 driver's files: gic-v3.c (CPU
  * interface, list registers, IRQ path), gic-v3-cpu.c (the CPUs' life
- * cycle) and gic-dist.c (emulation of the distributor and redistributor
- * registers for the cells).
+ * cycle), gic-dist.c (emulation of the distributor and redistributor
+ * registers for the cells) and gic-spi-handover.c (SPIs changing owner).
  */
 #ifndef _JAILHOUSE_ASM_GIC_INTERNAL_H
 #define _JAILHOUSE_ASM_GIC_INTERNAL_H
@@ -52,5 +52,18 @@ struct per_cpu;
  * owner with the rest of what gic_owner_reset() resets */
 void gic_private_config_save(struct per_cpu *cpu_data);
 void gic_owner_reset(struct per_cpu *cpu_data);
+
+/*
+ * gic-dist.c: the cell's distributor and redistributor MMIO handlers;
+ * gic_dist_lock serialises the distributor's read-modify-writes with the
+ * SPIs changing owner (gic-spi-handover.c).
+ */
+extern spinlock_t gic_dist_lock;
+int gic_dist_register(struct cell *cell);
+void gic_dist_unregister(struct cell *cell);
+
+/* gic-spi-handover.c: the root enables or disables SPIs (GICD_ISENABLER<n>
+ * or ICENABLER<n> at offset), some of which a cell may hold */
+void gic_root_spi_enable_write(unsigned long offset, u32 bits);
 
 #endif /* !_JAILHOUSE_ASM_GIC_INTERNAL_H */
