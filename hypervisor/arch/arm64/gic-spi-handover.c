@@ -10,6 +10,8 @@
  * The SPIs of CPUs that left the root or stopped are routed to one that
  * runs.  gic_dist_lock (gic-dist.c) covers all of it, with the
  * distributor emulation's read-modify-writes of the same registers.
+ * The core's irqchip_cell_* hooks live here; they also register and
+ * unregister the cell's emulated distributor (gic-dist.c).
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
